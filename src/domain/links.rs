@@ -1,0 +1,103 @@
+//! "Navigate there" links to the map services people in Guangzhou use, each with its own
+//! coordinate order and coordinate-system parameter (see `../shared/DOMAIN.md`).
+
+use super::coords::wgs84_to_gcj02;
+use super::model::Space;
+use super::url_state::encode;
+
+/// The `src`/`referer` the services ask apps to identify themselves with.
+pub const APP_ID: &str = "gz-charity-finder";
+
+/// A labelled external link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapLink {
+    /// Service key: `amap`, `baidu`, `tencent`, `apple`.
+    pub service: &'static str,
+    pub url: String,
+}
+
+/// The navigation links for a space (WGS-84 in the dataset).
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::{links::map_links, load::parse_dataset};
+/// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
+/// let links = map_links(&data.dataset.spaces[0]);
+/// assert!(links[0].url.starts_with("https://uri.amap.com/marker?position="));
+/// assert!(links[0].url.contains("coordinate=wgs84"));
+/// ```
+pub fn map_links(space: &Space) -> [MapLink; 4] {
+    let p = space.location;
+    let name = encode(&space.name);
+    let addr = encode(&space.address);
+    // Apple Maps uses GCJ-02 inside China and has no coordinate-system parameter.
+    let apple = wgs84_to_gcj02(p);
+    [
+        MapLink {
+            service: "amap",
+            url: format!(
+                "https://uri.amap.com/marker?position={:.6},{:.6}&name={name}&src={APP_ID}&coordinate=wgs84&callnative=1",
+                p.lng, p.lat
+            ),
+        },
+        MapLink {
+            service: "baidu",
+            url: format!(
+                "https://api.map.baidu.com/marker?location={:.6},{:.6}&title={name}&content={addr}&output=html&coord_type=wgs84&src={APP_ID}",
+                p.lat, p.lng
+            ),
+        },
+        MapLink {
+            service: "tencent",
+            url: format!(
+                "https://apis.map.qq.com/uri/v1/marker?marker=coord:{:.6},{:.6};title:{name};addr:{addr}&coord_type=1&referer={APP_ID}",
+                p.lat, p.lng
+            ),
+        },
+        MapLink { service: "apple", url: format!("https://maps.apple.com/?ll={:.6},{:.6}&q={name}", apple.lat, apple.lng) },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{LatLng, SearchKeys, Status};
+
+    fn tower() -> Space {
+        Space {
+            id: "t".into(),
+            name: "广州塔 & <b>".into(),
+            name_en: None,
+            district: "440105".into(),
+            street: "赤岗街道".into(),
+            address: "阅江西路222号".into(),
+            location: LatLng { lat: 23.1064, lng: 113.3245 },
+            status: Status::Registered,
+            certified_on: None,
+            services: vec!["volunteer".into()],
+            opening_hours: String::new(),
+            phone: String::new(),
+            organization: String::new(),
+            accessibility: String::new(),
+            last_verified: String::new(),
+            keys: SearchKeys::default(),
+        }
+    }
+
+    #[test]
+    fn coordinate_order_and_systems() {
+        let [amap, baidu, tencent, apple] = map_links(&tower());
+        assert!(amap.url.contains("position=113.324500,23.106400") && amap.url.contains("coordinate=wgs84"));
+        assert!(baidu.url.contains("location=23.106400,113.324500") && baidu.url.contains("coord_type=wgs84&src="));
+        assert!(baidu.url.contains("output=html"));
+        assert!(tencent.url.contains("coord:23.106400,113.324500") && tencent.url.contains("coord_type=1&referer="));
+        // Apple gets GCJ-02 (Canton Tower: 113.3299212, 23.1037981).
+        assert!(apple.url.contains("ll=23.103798,113.329921"), "{}", apple.url);
+    }
+
+    #[test]
+    fn names_are_encoded() {
+        let [amap, ..] = map_links(&tower());
+        assert!(amap.url.contains("name=%E5%B9%BF%E5%B7%9E%E5%A1%94%20%26%20%3Cb%3E&"));
+    }
+}

@@ -1,0 +1,243 @@
+//! Loading `spaces.json`: strict about structure, forgiving about records.
+//!
+//! A file that is not the format fails with one [`LoadError`]; a record with a bad field is
+//! skipped and reported as a [`Problem`] while every good record loads. Unknown fields are ignored.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::model::{district, service, Dataset, Meta, Space, SCHEMA_VERSION};
+
+/// Rough bounding box of Guangzhou (WGS-84), used to reject coordinates far outside the city
+/// (swapped latitude/longitude, a missing minus sign, another city). The validator checks the
+/// district polygons precisely.
+pub const GUANGZHOU_BBOX: BBox = BBox { south: 22.5, west: 112.9, north: 23.95, east: 114.1 };
+
+/// A latitude/longitude box in degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BBox {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+}
+
+impl BBox {
+    /// Whether a WGS-84 point lies inside the box (edges included).
+    pub fn contains(&self, lat: f64, lng: f64) -> bool {
+        (self.south..=self.north).contains(&lat) && (self.west..=self.east).contains(&lng)
+    }
+}
+
+/// Why a whole file could not be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    #[error("the file is not valid JSON: {0}")]
+    NotJson(String),
+    #[error("the file is not a charity-space dataset: {0}")]
+    NotDataset(String),
+    #[error("schema version {found} is newer than this app understands ({supported})")]
+    UnsupportedVersion { found: u32, supported: u32 },
+}
+
+/// One problem with one record or field: `record id / field / reason`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The record's id, or `#N` (1-based position) when it has none.
+    pub record: String,
+    pub field: String,
+    pub reason: String,
+}
+
+impl Problem {
+    pub fn new(record: impl Into<String>, field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Problem { record: record.into(), field: field.into(), reason: reason.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} / {} / {}", self.record, self.field, self.reason)
+    }
+}
+
+/// A loaded dataset and the records that were skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub skipped: Vec<Problem>,
+}
+
+#[derive(Deserialize)]
+struct RawFile<'a> {
+    meta: Box<RawValue>,
+    #[serde(borrow)]
+    spaces: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    id: Option<serde_json::Value>,
+}
+
+/// Parses a dataset from JSON text.
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::load::parse_dataset;
+/// let json = r#"{"meta":{"schema_version":1,"as_of":"2026-01-01","source":"s","licence":"l","sample":true},
+///   "spaces":[{"id":"a","name":"沙湾街慈善空间","district":"440113","street":"沙湾街","address":"x",
+///              "location":{"lat":22.9,"lng":113.33},"status":"registered","services":["elderly"]},
+///             {"id":"b","name":"坏记录","district":"999999","street":"x","address":"x",
+///              "location":{"lat":22.9,"lng":113.33},"status":"registered","services":["elderly"]}]}"#;
+/// let loaded = parse_dataset(json).unwrap();
+/// assert_eq!(loaded.dataset.spaces.len(), 1);
+/// assert_eq!(loaded.skipped[0].to_string(), "b / district / unknown district code 999999");
+/// ```
+pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
+    let raw: RawFile = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            LoadError::NotJson(e.to_string())
+        } else {
+            LoadError::NotDataset(e.to_string())
+        }
+    })?;
+    let meta: Meta = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(raw.meta.get()))
+        .map_err(|e| LoadError::NotDataset(format!("meta.{}: {}", e.path(), e.inner())))?;
+    if meta.schema_version > SCHEMA_VERSION {
+        return Err(LoadError::UnsupportedVersion { found: meta.schema_version, supported: SCHEMA_VERSION });
+    }
+
+    let mut spaces = Vec::with_capacity(raw.spaces.len());
+    let mut skipped = Vec::new();
+    let mut seen = HashSet::new();
+    for (index, record) in raw.spaces.iter().enumerate() {
+        match parse_space(record.get(), index) {
+            Ok(space) => {
+                if seen.insert(space.id.clone()) {
+                    spaces.push(space);
+                } else {
+                    skipped.push(Problem::new(&space.id, "id", "duplicate id; the first record with it is kept"));
+                }
+            }
+            Err(problem) => skipped.push(problem),
+        }
+    }
+    Ok(Loaded { dataset: Dataset { meta, spaces }, skipped })
+}
+
+fn record_label(text: &str, index: usize) -> String {
+    match serde_json::from_str::<IdOnly>(text).ok().and_then(|r| r.id) {
+        Some(serde_json::Value::String(id)) if !id.trim().is_empty() => id,
+        _ => format!("#{}", index + 1),
+    }
+}
+
+fn parse_space(text: &str, index: usize) -> Result<Space, Problem> {
+    let space: Space = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
+        let field = e.path().to_string();
+        let reason = e.inner().to_string();
+        // serde reports a missing field at the record level; name the field instead.
+        let field = match reason.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+            Some(missing) if field == "." => missing.to_string(),
+            Some(missing) => format!("{field}.{missing}"),
+            None => field,
+        };
+        let reason = reason.split(" at line ").next().unwrap_or(&reason).to_string();
+        Problem::new(record_label(text, index), field, reason)
+    })?;
+    check_space(&space).map(|()| space)
+}
+
+/// The record-level rules every loader applies (the validator adds more).
+pub fn check_space(space: &Space) -> Result<(), Problem> {
+    let fail = |field: &str, reason: String| Err(Problem::new(&space.id, field, reason));
+    if space.id.trim().is_empty() {
+        return fail("id", "empty id".into());
+    }
+    if space.name.trim().is_empty() {
+        return fail("name", "empty name".into());
+    }
+    if district(&space.district).is_none() {
+        return fail("district", format!("unknown district code {}", space.district));
+    }
+    let (lat, lng) = (space.location.lat, space.location.lng);
+    if !lat.is_finite() || !lng.is_finite() || !GUANGZHOU_BBOX.contains(lat, lng) {
+        return fail("location", format!("{lat}, {lng} is outside Guangzhou (WGS-84 lat, lng expected)"));
+    }
+    if space.services.is_empty() {
+        return fail("services", "no service listed".into());
+    }
+    if let Some(unknown) = space.services.iter().find(|s| service(s).is_none()) {
+        return fail("services", format!("unknown service {unknown:?}"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const META: &str = r#"{"schema_version":1,"as_of":"2026-01-01","source":"s","licence":"l","sample":true}"#;
+
+    fn record(id: &str, extra: &str) -> String {
+        format!(
+            r#"{{"id":"{id}","name":"n","district":"440113","street":"沙湾街","address":"a",
+               "location":{{"lat":22.9,"lng":113.33}},"status":"certified","services":["elderly"]{extra}}}"#
+        )
+    }
+
+    fn file(records: &[String]) -> String {
+        format!(r#"{{"meta":{META},"spaces":[{}]}}"#, records.join(","))
+    }
+
+    #[test]
+    fn not_json_is_one_clear_error() {
+        assert!(matches!(parse_dataset("{oops"), Err(LoadError::NotJson(_))));
+        assert!(matches!(parse_dataset(""), Err(LoadError::NotJson(_))));
+    }
+
+    #[test]
+    fn wrong_shape_is_not_a_dataset() {
+        assert!(matches!(parse_dataset("[1,2]"), Err(LoadError::NotDataset(_))));
+        assert!(matches!(parse_dataset(r#"{"meta":{}, "spaces":[]}"#), Err(LoadError::NotDataset(m)) if m.contains("meta")));
+        assert!(matches!(parse_dataset(&format!(r#"{{"meta":{META}}}"#)), Err(LoadError::NotDataset(_))));
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let text = file(&[]).replace("\"schema_version\":1", "\"schema_version\":9");
+        assert_eq!(parse_dataset(&text), Err(LoadError::UnsupportedVersion { found: 9, supported: 1 }));
+    }
+
+    #[test]
+    fn good_records_load_and_bad_ones_are_reported() {
+        let text = file(&[
+            record("ok", ""),
+            record("badloc", "").replace("22.9", "\"north\""),
+            record("far", "").replace("22.9", "39.9"),
+            record("svc", "").replace("\"elderly\"", "\"spa\""),
+            record("ok", ""),
+            r#"{"name":"no id"}"#.to_string(),
+            record("extra", r#","unknown_field":[1,2]"#),
+        ]);
+        let loaded = parse_dataset(&text).expect("structure is fine");
+        let ids: Vec<_> = loaded.dataset.spaces.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["ok", "extra"]);
+        let problems: Vec<_> = loaded.skipped.iter().map(|p| (p.record.as_str(), p.field.as_str())).collect();
+        assert_eq!(
+            problems,
+            [("badloc", "location.lat"), ("far", "location"), ("svc", "services"), ("ok", "id"), ("#6", "id")]
+        );
+    }
+
+    #[test]
+    fn missing_nested_field_is_named() {
+        let text = file(&[record("x", "").replace(r#","lng":113.33"#, "")]);
+        let loaded = parse_dataset(&text).expect("structure is fine");
+        assert_eq!(loaded.skipped[0].field, "location.lng");
+    }
+}

@@ -1,0 +1,12 @@
+//! The finder's core: plain Rust with no browser types, unit-tested natively.
+
+pub mod boundaries;
+pub mod coords;
+pub mod distance;
+pub mod filter;
+pub mod hours;
+pub mod links;
+pub mod load;
+pub mod model;
+pub mod search;
+pub mod url_state;

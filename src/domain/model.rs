@@ -1,0 +1,184 @@
+//! The data model shared by the browser app and the native data tools.
+//!
+//! Field names follow the Open Referral HSDS vocabulary where it fits (`organization`,
+//! `opening_hours` ≈ schedule, `phone`, `accessibility`, `last_verified` ≈ `assured_date`).
+//! Coordinates are WGS-84, stored as `{lat, lng}`.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A Guangzhou district (区), identified by its GB/T 2260 code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct District {
+    /// Six-digit GB/T 2260 code, e.g. `"440113"`.
+    pub code: &'static str,
+    /// Simplified Chinese name, e.g. `"番禺区"`.
+    pub zh: &'static str,
+    /// Traditional Chinese name.
+    pub zh_hant: &'static str,
+    /// Pinyin as used locally (番禺 reads *Panyu*).
+    pub en: &'static str,
+}
+
+/// The 11 districts of Guangzhou, in code order.
+pub const DISTRICTS: [District; 11] = [
+    District { code: "440103", zh: "荔湾区", zh_hant: "荔灣區", en: "Liwan" },
+    District { code: "440104", zh: "越秀区", zh_hant: "越秀區", en: "Yuexiu" },
+    District { code: "440105", zh: "海珠区", zh_hant: "海珠區", en: "Haizhu" },
+    District { code: "440106", zh: "天河区", zh_hant: "天河區", en: "Tianhe" },
+    District { code: "440111", zh: "白云区", zh_hant: "白雲區", en: "Baiyun" },
+    District { code: "440112", zh: "黄埔区", zh_hant: "黃埔區", en: "Huangpu" },
+    District { code: "440113", zh: "番禺区", zh_hant: "番禺區", en: "Panyu" },
+    District { code: "440114", zh: "花都区", zh_hant: "花都區", en: "Huadu" },
+    District { code: "440115", zh: "南沙区", zh_hant: "南沙區", en: "Nansha" },
+    District { code: "440117", zh: "从化区", zh_hant: "從化區", en: "Conghua" },
+    District { code: "440118", zh: "增城区", zh_hant: "增城區", en: "Zengcheng" },
+];
+
+/// Looks a district up by its GB/T 2260 code.
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::model::district;
+/// assert_eq!(district("440113").map(|d| d.en), Some("Panyu"));
+/// assert!(district("110101").is_none());
+/// ```
+pub fn district(code: &str) -> Option<&'static District> {
+    DISTRICTS.iter().find(|d| d.code == code)
+}
+
+/// One entry of the fixed service taxonomy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Service {
+    /// Stable id used in the data and in URLs, e.g. `"elderly"`.
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub zh_hant: &'static str,
+    pub en: &'static str,
+}
+
+/// The service taxonomy, in display order.
+pub const SERVICES: [Service; 11] = [
+    Service { id: "elderly", zh: "长者关爱", zh_hant: "長者關愛", en: "Elderly care" },
+    Service { id: "children", zh: "困境儿童帮扶", zh_hant: "困境兒童幫扶", en: "Children in difficulty" },
+    Service { id: "disability", zh: "助残服务", zh_hant: "助殘服務", en: "Disability support" },
+    Service { id: "donation", zh: "捐赠站点", zh_hant: "捐贈站點", en: "Donation point" },
+    Service { id: "volunteer", zh: "志愿服务", zh_hant: "志願服務", en: "Volunteering" },
+    Service { id: "food", zh: "食物援助", zh_hant: "食物援助", en: "Food aid" },
+    Service { id: "education", zh: "助学支持", zh_hant: "助學支持", en: "Education aid" },
+    Service { id: "medical", zh: "医疗救助", zh_hant: "醫療救助", en: "Medical aid" },
+    Service { id: "fund", zh: "社区慈善基金", zh_hant: "社區慈善基金", en: "Community charity fund" },
+    Service { id: "rural", zh: "乡村振兴", zh_hant: "鄉村振興", en: "Rural revitalisation" },
+    Service { id: "timebank", zh: "时间银行", zh_hant: "時間銀行", en: "Time bank" },
+];
+
+/// Looks a service up by its id.
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::model::service;
+/// assert_eq!(service("timebank").map(|s| s.zh), Some("时间银行"));
+/// ```
+pub fn service(id: &str) -> Option<&'static Service> {
+    SERVICES.iter().find(|s| s.id == id)
+}
+
+/// A WGS-84 position.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LatLng {
+    /// Latitude in degrees north.
+    pub lat: f64,
+    /// Longitude in degrees east.
+    pub lng: f64,
+}
+
+/// Whether a space is only registered (申报挂牌) or also certified (认证通过挂牌).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Registered,
+    Certified,
+}
+
+/// Search keys computed by the data tools, so the browser ships no pinyin dictionary.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchKeys {
+    /// Full toneless pinyin of name, street and district, without spaces, fields joined by `|`.
+    #[serde(default)]
+    pub py: String,
+    /// Pinyin initials of the same fields, joined by `|`.
+    #[serde(default)]
+    pub ini: String,
+}
+
+/// One charity space as stored in `spaces.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Space {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    /// GB/T 2260 district code.
+    pub district: String,
+    /// Street or town (街道/镇) name.
+    pub street: String,
+    pub address: String,
+    pub location: LatLng,
+    pub status: Status,
+    /// ISO date of certification; present only when certified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certified_on: Option<String>,
+    pub services: Vec<String>,
+    /// OpenStreetMap `opening_hours` syntax (the subset in [`crate::domain::hours`]).
+    #[serde(default)]
+    pub opening_hours: String,
+    #[serde(default)]
+    pub phone: String,
+    /// Host organisation.
+    #[serde(default)]
+    pub organization: String,
+    #[serde(default)]
+    pub accessibility: String,
+    /// ISO date the record was last checked.
+    #[serde(default)]
+    pub last_verified: String,
+    #[serde(default)]
+    pub keys: SearchKeys,
+}
+
+impl Space {
+    /// The district record of this space; loading guarantees it exists.
+    pub fn district(&self) -> Option<&'static District> {
+        district(&self.district)
+    }
+}
+
+/// Published totals that a dataset claims; the validator checks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub registered: usize,
+    pub certified: usize,
+}
+
+/// Dataset-wide facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub schema_version: u32,
+    /// ISO date the data describes.
+    pub as_of: String,
+    pub source: String,
+    pub licence: String,
+    /// `true` while the records are illustrative samples, not the official list.
+    pub sample: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totals: Option<Totals>,
+}
+
+/// A whole dataset: `{ "meta": {...}, "spaces": [...] }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub spaces: Vec<Space>,
+}

@@ -1,0 +1,265 @@
+//! The URL query is the source of truth for the view, and a public contract for links and
+//! embeds: `?district=440113,440106&service=elderly,children&status=certified&q=沙湾&open=1&sort=name&space=<id>`.
+//! Every parameter name lives in [`param`]. Unknown or malformed parameters are ignored and
+//! reported back, never fatal.
+
+use super::filter::{Filter, Sort};
+use super::load::GUANGZHOU_BBOX;
+use super::model::{district, service, LatLng};
+
+/// The names of the URL parameters.
+pub mod param {
+    pub const DISTRICT: &str = "district";
+    pub const SERVICE: &str = "service";
+    pub const STATUS: &str = "status";
+    pub const QUERY: &str = "q";
+    pub const OPEN: &str = "open";
+    pub const SORT: &str = "sort";
+    pub const SPACE: &str = "space";
+    pub const NEAR: &str = "near";
+    pub const RADIUS: &str = "radius";
+}
+
+/// Everything about the view that a URL carries.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewState {
+    pub filter: Filter,
+    pub sort: Sort,
+    /// The id of the space whose details are open.
+    pub space: Option<String>,
+}
+
+/// Parameters outside the contract pass through untouched (e.g. `lang`, `embed`), so other
+/// parts of the page can own them.
+const PASS_THROUGH: [&str; 4] = ["lang", "embed", "view", "elderly"];
+
+impl ViewState {
+    /// Reads a query string (with or without the leading `?`). Returns the state and the
+    /// parameters that were ignored, as `name=value` texts.
+    ///
+    /// # Examples
+    /// ```
+    /// use charity_finder::domain::url_state::ViewState;
+    /// let (v, ignored) = ViewState::parse("?district=440113,zzz&q=%E6%B2%99%E6%B9%BE&open=1&x=1");
+    /// assert_eq!(v.filter.districts, ["440113"]);
+    /// assert_eq!(v.filter.query, "沙湾");
+    /// assert!(v.filter.open_now);
+    /// assert_eq!(ignored, ["district=zzz", "x=1"]);
+    /// ```
+    pub fn parse(query: &str) -> (ViewState, Vec<String>) {
+        let mut v = ViewState::default();
+        let mut ignored = Vec::new();
+        let mut sort = None;
+        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (k, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let key = decode(k);
+            let value = decode(raw);
+            let mut ignore = |what: &str| ignored.push(format!("{key}={what}"));
+            match key.as_str() {
+                param::DISTRICT => list(&value, &mut v.filter.districts, |c| district(c).is_some(), &mut ignore),
+                param::SERVICE => list(&value, &mut v.filter.services, |s| service(s).is_some(), &mut ignore),
+                param::STATUS => match value.as_str() {
+                    "certified" => v.filter.certified_only = true,
+                    "all" | "" => {}
+                    other => ignore(other),
+                },
+                param::QUERY => v.filter.query = value.chars().take(100).collect(),
+                param::OPEN => match value.as_str() {
+                    "1" | "true" => v.filter.open_now = true,
+                    "0" | "false" | "" => {}
+                    other => ignore(other),
+                },
+                param::SORT => match value.as_str() {
+                    "name" => sort = Some(Sort::Name),
+                    "distance" => sort = Some(Sort::Distance),
+                    other => ignore(other),
+                },
+                param::SPACE if !value.is_empty() => v.space = Some(value),
+                param::NEAR => match parse_near(&value) {
+                    Some(p) => v.filter.near = Some(p),
+                    None => ignore(&value),
+                },
+                param::RADIUS => match value.parse::<f64>() {
+                    Ok(r) if r.is_finite() && (50.0..=100_000.0).contains(&r) => v.filter.radius_m = Some(r.round()),
+                    _ => ignore(&value),
+                },
+                k if PASS_THROUGH.contains(&k) => {}
+                _ => ignore(&value),
+            }
+        }
+        // With a position the nearest come first unless the link asks otherwise.
+        v.sort = sort.unwrap_or(if v.filter.near.is_some() { Sort::Distance } else { Sort::Name });
+        (v, ignored)
+    }
+
+    /// Writes the canonical query string (`?…`, or empty when the view is the default).
+    ///
+    /// # Examples
+    /// ```
+    /// use charity_finder::domain::url_state::ViewState;
+    /// let (v, _) = ViewState::parse("q=沙湾&district=440113");
+    /// assert_eq!(v.to_query(), "?district=440113&q=%E6%B2%99%E6%B9%BE");
+    /// ```
+    pub fn to_query(&self) -> String {
+        let f = &self.filter;
+        let mut parts: Vec<String> = Vec::new();
+        let mut push = |k: &str, v: &str| parts.push(format!("{k}={}", encode(v)));
+        if !f.districts.is_empty() {
+            push(param::DISTRICT, &f.districts.join(","));
+        }
+        if !f.services.is_empty() {
+            push(param::SERVICE, &f.services.join(","));
+        }
+        if f.certified_only {
+            push(param::STATUS, "certified");
+        }
+        if !f.query.is_empty() {
+            push(param::QUERY, &f.query);
+        }
+        if f.open_now {
+            push(param::OPEN, "1");
+        }
+        if let Some(p) = f.near {
+            push(param::NEAR, &format!("{:.5},{:.5}", p.lat, p.lng));
+        }
+        if let Some(r) = f.radius_m {
+            push(param::RADIUS, &format!("{r:.0}"));
+        }
+        match (self.sort, f.near) {
+            (Sort::Name, Some(_)) => push(param::SORT, "name"),
+            (Sort::Distance, None) => push(param::SORT, "distance"),
+            _ => {}
+        }
+        if let Some(id) = &self.space {
+            push(param::SPACE, id);
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+fn list(value: &str, into: &mut Vec<String>, known: impl Fn(&str) -> bool, ignore: &mut impl FnMut(&str)) {
+    for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if !known(item) {
+            ignore(item);
+        } else if !into.iter().any(|x| x == item) {
+            into.push(item.to_string());
+        }
+    }
+}
+
+/// Parses `lat,lng` (WGS-84) inside Guangzhou.
+fn parse_near(value: &str) -> Option<LatLng> {
+    let (lat, lng) = value.split_once(',')?;
+    let (lat, lng) = (lat.trim().parse::<f64>().ok()?, lng.trim().parse::<f64>().ok()?);
+    GUANGZHOU_BBOX.contains(lat, lng).then_some(LatLng { lat, lng })
+}
+
+/// Percent-decodes a URL component (`+` is a space); invalid UTF-8 is replaced, never fatal.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi * 16 + lo);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// Percent-encodes a URL component, keeping unreserved characters and `,` readable.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_round_trip() {
+        let q = "?district=440113,440106&service=elderly,children&status=certified&q=%E6%B2%99%E6%B9%BE%20a%26b&open=1&near=23.10640,113.32450&radius=1000&space=gz-1";
+        let (v, ignored) = ViewState::parse(q);
+        assert!(ignored.is_empty(), "{ignored:?}");
+        assert_eq!(v.filter.query, "沙湾 a&b");
+        assert_eq!(v.sort, Sort::Distance);
+        assert_eq!(v.to_query(), q);
+        assert_eq!(ViewState::parse(&v.to_query()).0, v);
+    }
+
+    #[test]
+    fn default_view_has_empty_query() {
+        assert_eq!(ViewState::default().to_query(), "");
+        assert_eq!(ViewState::parse("").0, ViewState::default());
+    }
+
+    #[test]
+    fn malformed_input_is_ignored_not_fatal() {
+        let cases = [
+            "district=zzz",
+            "service=spa",
+            "status=maybe",
+            "open=yes",
+            "sort=random",
+            "near=91,200",
+            "near=39.9,116.4",
+            "near=abc",
+            "radius=-5",
+            "radius=NaN",
+            "q=%ZZ%",
+            "%%%&&&==",
+            "space=",
+        ];
+        for c in cases {
+            let (v, _) = ViewState::parse(c);
+            assert_eq!(v.filter.districts.len() + v.filter.services.len(), 0, "{c}");
+            assert!(v.filter.near.is_none() && v.filter.radius_m.is_none(), "{c}");
+        }
+        assert_eq!(ViewState::parse("q=%ZZ%").0.filter.query, "%ZZ%");
+    }
+
+    #[test]
+    fn pass_through_parameters_are_not_reported() {
+        let (_, ignored) = ViewState::parse("lang=en&embed=1&view=map");
+        assert!(ignored.is_empty());
+    }
+
+    #[test]
+    fn decoding_edge_cases() {
+        assert_eq!(decode("a+b%20c"), "a b c");
+        assert_eq!(decode("%E6%B2"), "\u{FFFD}");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%4"), "%4");
+        assert_eq!(decode("%é"), "%é");
+    }
+
+    #[test]
+    fn duplicates_collapse() {
+        let (v, _) = ViewState::parse("district=440113,440113&district=440106");
+        assert_eq!(v.filter.districts, ["440113", "440106"]);
+    }
+}

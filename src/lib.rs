@@ -1,0 +1,13 @@
+//! 善城地图 · Guangzhou Charity Space Finder.
+//!
+//! - [`domain`]: the pure core (model, loading, filtering, search, hours, distance, URL state).
+//! - `tools` (native only): the data tools behind `cargo run --bin spaces`.
+//! - `app` (wasm only): the Leptos components.
+
+pub mod domain;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tools;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

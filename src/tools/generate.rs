@@ -1,0 +1,244 @@
+//! The deterministic generator of the bundled **sample** dataset (same seed → same file).
+//!
+//! The official list is not published in machine-readable form, so the sample reproduces the
+//! published 2021 totals: 358 registered, 165 certified, Panyu 100 (the most of any district),
+//! every district some. Names and streets are real place names; addresses, phones and hours are
+//! illustrative. Every point lies inside its district, at least 600 m from the border.
+
+use crate::domain::boundaries::Boundaries;
+use crate::domain::model::{Dataset, LatLng, Meta, Space, Status, Totals, DISTRICTS, SCHEMA_VERSION};
+
+use super::keys::{pinyin_key, search_keys};
+use super::streets::{streets, Street};
+
+/// SplitMix64: tiny, fast and stable across Rust and crate versions.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// A uniform number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+    /// A uniform float in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+}
+
+/// Spaces per district for the 2021 totals, in the order of [`DISTRICTS`]: Panyu 100 as
+/// published; the other 258 spread roughly by the number of streets and towns.
+const PER_DISTRICT_2021: [usize; 11] = [24, 30, 28, 30, 36, 22, 100, 26, 18, 20, 24];
+/// Certified spaces in 2021.
+const CERTIFIED_2021: usize = 165;
+
+const NAME_PATTERNS: &[&str] = &[
+    "{d}{s}慈善空间",
+    "{s}{c}社区慈善空间",
+    "{s}党群服务中心慈善空间",
+    "{s}长者饭堂慈善空间",
+    "{s}社工站慈善空间",
+    "{s}{c}慈善驿站",
+    "{s}图书馆慈善空间",
+    "{s}慈善超市",
+];
+const COMMUNITIES: &[&str] = &["东", "西", "南", "北", "新村", "和平", "幸福", "康乐", "育才", "东风", "光明", "龙岗", "文昌", "朝阳"];
+const ROADS: &[&str] = &["中心路", "文化路", "兴业路", "建设路", "人民路", "康乐路", "福宁路", "新村路", "东华路", "青年路", "育才路", "市场路"];
+const HOURS: &[&str] = &[
+    "Mo-Fr 09:00-17:30",
+    "Mo-Fr 09:00-12:00,14:00-17:30",
+    "Mo-Sa 08:30-17:30",
+    "Mo-Su 09:00-21:00",
+    "Tu-Su 09:00-17:00; PH off",
+    "Mo-Fr 08:30-12:00,14:30-18:00; Sa 09:00-12:00",
+    "Mo-Su 08:00-20:00",
+    "We-Su 10:00-18:00",
+    "",
+];
+const ACCESSIBILITY: &[&str] = &[
+    "一楼，无障碍通道，设无障碍卫生间",
+    "一楼，门口有坡道",
+    "二楼，有电梯",
+    "二楼，无电梯，可电话预约一楼接待",
+    "",
+];
+const HOSTS: &[&str] = &["{s}社工服务站", "{s}党群服务中心", "{d}慈善会", "{s}{c}社区居委会", "{d}社会工作协会"];
+
+/// Which services a space in a district is likely to offer, weighted by the 2021 report
+/// (elderly care and children in difficulty are the main work; Baiyun runs a time bank,
+/// Conghua and the outer districts rural revitalisation, Yuexiu donation points).
+fn services_for(rng: &mut Rng, district: &str) -> Vec<String> {
+    let mut pool: Vec<&str> = vec!["elderly", "elderly", "elderly", "children", "children", "volunteer", "donation", "fund", "disability", "food", "education", "medical"];
+    match district {
+        "440111" => pool.extend(["timebank", "timebank", "volunteer"]),
+        "440104" => pool.extend(["donation", "donation"]),
+        "440117" | "440118" | "440114" | "440115" => pool.extend(["rural", "rural"]),
+        _ => {}
+    }
+    let n = 1 + rng.below(3);
+    let mut chosen: Vec<String> = Vec::new();
+    while chosen.len() < n {
+        let s = rng.pick(&pool).to_string();
+        if !chosen.contains(&s) {
+            chosen.push(s);
+        }
+    }
+    // Keep taxonomy order so records read consistently.
+    chosen.sort_by_key(|s| crate::domain::model::SERVICES.iter().position(|x| x.id == s));
+    chosen
+}
+
+fn point_in(rng: &mut Rng, boundaries: &Boundaries, code: &str) -> LatLng {
+    let shape = boundaries.get(code).expect("every district has a boundary");
+    let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for c in shape.shape.0.iter().flat_map(|p| p.exterior().0.iter()) {
+        (w, s, e, n) = (w.min(c.x), s.min(c.y), e.max(c.x), n.max(c.y));
+    }
+    loop {
+        let p = LatLng { lat: s + rng.unit() * (n - s), lng: w + rng.unit() * (e - w) };
+        let p = LatLng { lat: (p.lat * 1e5).round() / 1e5, lng: (p.lng * 1e5).round() / 1e5 };
+        if boundaries.locate(p) == Some(code) && shape.distance_to_border_m(p) > 600.0 {
+            return p;
+        }
+    }
+}
+
+fn short_street(s: &Street) -> String {
+    s.name.strip_suffix("街道").map(|x| format!("{x}街")).unwrap_or_else(|| s.name.clone())
+}
+
+fn title_case(pinyin: &str) -> String {
+    let mut c = pinyin.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// Generates a dataset of `total` spaces (358 reproduces 2021; other sizes scale the same
+/// district shares, for benchmarks) from a seed.
+pub fn generate(seed: u64, total: usize, boundaries: &Boundaries) -> Dataset {
+    let mut rng = Rng::new(seed);
+    let all_streets = streets();
+    let base: usize = PER_DISTRICT_2021.iter().sum();
+    let mut per_district: Vec<usize> = PER_DISTRICT_2021.iter().map(|n| n * total / base).collect();
+    let mut k = 0;
+    while per_district.iter().sum::<usize>() < total {
+        per_district[k % 11] += 1;
+        k += 1;
+    }
+    let certified_target = CERTIFIED_2021 * total / base;
+
+    let mut spaces = Vec::with_capacity(total);
+    for (d, count) in DISTRICTS.iter().zip(per_district) {
+        let local: Vec<&Street> = all_streets.iter().filter(|s| s.district == d.code && s.residential).collect();
+        let mut used_names = std::collections::HashSet::new();
+        for i in 0..count {
+            let street = local[(i + rng.below(3)) % local.len()];
+            let short = short_street(street);
+            let fill = |pattern: &str, community: &str| {
+                pattern.replace("{d}", d.zh).replace("{s}", &short).replace("{c}", community)
+            };
+            let mut name = fill(rng.pick(NAME_PATTERNS), rng.pick(COMMUNITIES));
+            let mut attempt = 2;
+            while !used_names.insert(name.clone()) {
+                name = format!("{}（{}）", fill(rng.pick(NAME_PATTERNS), rng.pick(COMMUNITIES)), attempt);
+                attempt += 1;
+            }
+            let location = point_in(&mut rng, boundaries, d.code);
+            let name_en = (rng.below(3) == 0).then(|| {
+                let street_py = pinyin_key(short.trim_end_matches(['街', '镇'])).0;
+                let kind = if street.name.ends_with('镇') { "Town" } else { "Street" };
+                format!("{} {kind} Charity Space, {}", title_case(&street_py), d.en)
+            });
+            let mut space = Space {
+                id: format!("gz-{}-{:03}", d.code, i + 1),
+                name,
+                name_en,
+                district: d.code.to_string(),
+                street: street.name.clone(),
+                address: format!("广州市{}{}{}{}号", d.zh, street.name, rng.pick(ROADS), 1 + rng.below(300)),
+                location,
+                status: Status::Registered,
+                certified_on: None,
+                services: services_for(&mut rng, d.code),
+                opening_hours: rng.pick(HOURS).to_string(),
+                phone: format!("020-{}{:07}", 3 + rng.below(6), rng.below(10_000_000)),
+                organization: fill(rng.pick(HOSTS), rng.pick(COMMUNITIES)),
+                accessibility: rng.pick(ACCESSIBILITY).to_string(),
+                last_verified: format!("2026-{:02}-{:02}", 5 + rng.below(6), 1 + rng.below(28)),
+                keys: Default::default(),
+            };
+            space.keys = search_keys(&space);
+            spaces.push(space);
+        }
+    }
+    // Certify a fixed number, chosen by a seeded shuffle.
+    let mut order: Vec<usize> = (0..spaces.len()).collect();
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng.below(i + 1));
+    }
+    for &i in order.iter().take(certified_target) {
+        spaces[i].status = Status::Certified;
+        spaces[i].certified_on = Some(format!("2021-{:02}-{:02}", 3 + rng.below(10), 1 + rng.below(28)));
+    }
+    let certified = spaces.iter().filter(|s| s.status == Status::Certified).count();
+    Dataset {
+        meta: Meta {
+            schema_version: SCHEMA_VERSION,
+            as_of: "2026-11-01".into(),
+            source: format!(
+                "Sample records generated by `spaces generate --seed {seed} --count {total}`, reproducing the totals of the Guangzhou Civil Affairs Bureau's 2021 report (358 registered, 165 certified, Panyu 100). Not the official list."
+            ),
+            licence: "CC0-1.0 (generated sample data)".into(),
+            sample: true,
+            totals: Some(Totals { registered: spaces.len(), certified }),
+        },
+        spaces,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn boundaries() -> Boundaries {
+        Boundaries::from_geojson(include_str!("../../public/data/districts.geojson")).expect("parses")
+    }
+
+    #[test]
+    fn reproduces_the_2021_totals() {
+        let d = generate(2021, 358, &boundaries());
+        assert_eq!(d.spaces.len(), 358);
+        assert_eq!(d.spaces.iter().filter(|s| s.status == Status::Certified).count(), 165);
+        let panyu = d.spaces.iter().filter(|s| s.district == "440113").count();
+        assert_eq!(panyu, 100);
+        for code in DISTRICTS.iter().map(|d| d.code) {
+            let n = d.spaces.iter().filter(|s| s.district == code).count();
+            assert!(n > 0 && (code == "440113" || n < 100), "{code}: {n}");
+        }
+    }
+
+    #[test]
+    fn same_seed_same_data() {
+        let b = boundaries();
+        assert_eq!(generate(7, 50, &b), generate(7, 50, &b));
+        assert_ne!(generate(7, 50, &b), generate(8, 50, &b));
+    }
+
+    #[test]
+    fn bundled_file_is_the_generators_output() {
+        let d = generate(2021, 358, &boundaries());
+        let text = super::super::to_json(&d);
+        assert!(text == include_str!("../../public/data/spaces.json"), "run `make data` to regenerate public/data/spaces.json");
+    }
+}

@@ -1,0 +1,237 @@
+//! `spaces validate`: every rule a dataset must meet, each problem as `record id / field / reason`.
+
+use std::collections::HashSet;
+
+use crate::domain::boundaries::Boundaries;
+use crate::domain::hours;
+use crate::domain::load::{parse_dataset, Problem};
+use crate::domain::model::{Dataset, Space, Status};
+
+use super::streets::{is_street_of, Street};
+
+/// A space closer than this to its district's border gets a warning: the coarse boundary data
+/// cannot decide such cases.
+pub const BORDER_WARNING_M: f64 = 500.0;
+
+/// What validation found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+impl Report {
+    /// Clean means no errors (warnings are advice).
+    pub fn is_clean(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// Validates dataset text: structure, then every record, then the totals.
+pub fn validate_text(text: &str, boundaries: &Boundaries, streets: &[Street]) -> Result<Report, String> {
+    let loaded = parse_dataset(text).map_err(|e| e.to_string())?;
+    let mut report = validate(&loaded.dataset, boundaries, streets);
+    report.errors.splice(0..0, loaded.skipped);
+    Ok(report)
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.split('-').all(|p| p.bytes().all(|c| c.is_ascii_digit()))
+        && matches!(s[5..7].parse::<u8>(), Ok(1..=12))
+        && matches!(s[8..10].parse::<u8>(), Ok(1..=31))
+}
+
+/// A phone number people can dial: a Guangzhou landline (`020-12345678`, or 8 digits), a
+/// mobile (`13912345678`), a service line (`12345`, `400…`), optionally with `+86`; several
+/// numbers may be separated by `/` or `、`.
+pub fn is_plausible_phone(phone: &str) -> bool {
+    phone.split(['/', '、', ';']).all(|one| {
+        let one = one.trim();
+        let rest = one.strip_prefix("+86").unwrap_or(one).trim();
+        if rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit() || " -()".contains(c)) {
+            return false;
+        }
+        let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+        match digits.len() {
+            5 => digits.starts_with("12") || digits.starts_with("95"),
+            8 => !digits.starts_with('0'),
+            10 => digits.starts_with("400") || digits.starts_with("800"),
+            11 => (digits.starts_with('1') && !digits.starts_with("10")) || digits.starts_with("020"),
+            _ => false,
+        }
+    })
+}
+
+/// The rules for one record beyond those every loader applies.
+pub fn validate_record(space: &Space, boundaries: &Boundaries, streets: &[Street]) -> Report {
+    let mut report = Report::default();
+    let err = |field: &str, reason: String| Problem::new(&space.id, field, reason);
+    match boundaries.locate(space.location) {
+        Some(code) if code == space.district => {
+            if let Some(shape) = boundaries.get(code) {
+                let d = shape.distance_to_border_m(space.location);
+                if d < BORDER_WARNING_M {
+                    report.warnings.push(err("location", format!("{d:.0} m from the district border; check the district")));
+                }
+            }
+        }
+        Some(other) => report.errors.push(err("location", format!("lies in district {other}, not in {}", space.district))),
+        None => report.errors.push(err("location", "lies outside every Guangzhou district".into())),
+    }
+    if !is_street_of(streets, &space.district, &space.street) {
+        report.errors.push(err("street", format!("{:?} is not a street or town of district {}", space.street, space.district)));
+    }
+    if space.address.trim().is_empty() {
+        report.errors.push(err("address", "empty address".into()));
+    }
+    if let Err(reason) = hours::parse(&space.opening_hours) {
+        report.errors.push(err("opening_hours", reason));
+    }
+    if !space.phone.is_empty() && !is_plausible_phone(&space.phone) {
+        report.errors.push(err("phone", format!("{:?} does not look like a phone number", space.phone)));
+    }
+    match (space.status, &space.certified_on) {
+        (Status::Certified, None) => report.errors.push(err("certified_on", "certified without a certification date".into())),
+        (Status::Certified, Some(d)) if !is_iso_date(d) => report.errors.push(err("certified_on", format!("{d:?} is not a YYYY-MM-DD date"))),
+        (Status::Registered, Some(_)) => report.errors.push(err("certified_on", "a certification date on a space that is only registered".into())),
+        _ => {}
+    }
+    if !space.last_verified.is_empty() && !is_iso_date(&space.last_verified) {
+        report.errors.push(err("last_verified", format!("{:?} is not a YYYY-MM-DD date", space.last_verified)));
+    }
+    let mut seen = HashSet::new();
+    if let Some(dup) = space.services.iter().find(|s| !seen.insert(*s)) {
+        report.warnings.push(err("services", format!("{dup:?} listed twice")));
+    }
+    if space.keys.py.is_empty() {
+        report.warnings.push(err("keys", "no pinyin search keys; run the data tools to compute them".into()));
+    }
+    report
+}
+
+/// Validates a loaded dataset.
+pub fn validate(dataset: &Dataset, boundaries: &Boundaries, streets: &[Street]) -> Report {
+    let mut report = Report::default();
+    for space in &dataset.spaces {
+        let r = validate_record(space, boundaries, streets);
+        report.errors.extend(r.errors);
+        report.warnings.extend(r.warnings);
+    }
+    if let Some(t) = dataset.meta.totals {
+        let registered = dataset.spaces.len();
+        let certified = dataset.spaces.iter().filter(|s| s.status == Status::Certified).count();
+        if registered != t.registered {
+            report.errors.push(Problem::new("meta", "totals.registered", format!("says {}, the file has {registered}", t.registered)));
+        }
+        if certified != t.certified {
+            report.errors.push(Problem::new("meta", "totals.certified", format!("says {}, the file has {certified}", t.certified)));
+        }
+    }
+    if !is_iso_date(&dataset.meta.as_of) {
+        report.errors.push(Problem::new("meta", "as_of", format!("{:?} is not a YYYY-MM-DD date", dataset.meta.as_of)));
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tools::streets::streets;
+
+    fn boundaries() -> Boundaries {
+        Boundaries::from_geojson(include_str!("../../public/data/districts.geojson")).expect("parses")
+    }
+
+    fn bundled() -> Dataset {
+        parse_dataset(include_str!("../../public/data/spaces.json")).expect("loads").dataset
+    }
+
+    /// Validates the first bundled record after `edit`, returning the fields with errors.
+    fn errors_after(edit: impl Fn(&mut Space)) -> Vec<String> {
+        let mut d = bundled();
+        d.spaces.truncate(1);
+        d.meta.totals = None;
+        edit(&mut d.spaces[0]);
+        validate(&d, &boundaries(), &streets()).errors.into_iter().map(|p| p.field).collect()
+    }
+
+    #[test]
+    fn bundled_dataset_is_clean() {
+        let text = include_str!("../../public/data/spaces.json");
+        let report = validate_text(text, &boundaries(), &streets()).expect("loads");
+        assert!(report.is_clean(), "{:?}", report.errors);
+    }
+
+    #[test]
+    fn a_good_record_passes() {
+        assert!(errors_after(|_| {}).is_empty());
+    }
+
+    #[test]
+    fn each_rule_fails_on_its_field() {
+        let cases: Vec<(&str, Box<dyn Fn(&mut Space)>)> = vec![
+            ("location", Box::new(|s| s.location = crate::domain::model::LatLng { lat: 23.1064, lng: 113.3245 + if s.district == "440105" { 0.2 } else { 0.0 } })),
+            ("street", Box::new(|s| s.street = "不存在街道".into())),
+            ("address", Box::new(|s| s.address = " ".into())),
+            ("opening_hours", Box::new(|s| s.opening_hours = "Mo-Fr 9-5".into())),
+            ("phone", Box::new(|s| s.phone = "call us".into())),
+            ("certified_on", Box::new(|s| {
+                s.status = Status::Certified;
+                s.certified_on = None;
+            })),
+            ("certified_on", Box::new(|s| {
+                s.status = Status::Registered;
+                s.certified_on = Some("2021-01-01".into());
+            })),
+            ("last_verified", Box::new(|s| s.last_verified = "yesterday".into())),
+        ];
+        for (field, edit) in cases {
+            let fields = errors_after(edit);
+            assert!(fields.iter().any(|f| f == field), "{field}: {fields:?}");
+        }
+    }
+
+    #[test]
+    fn near_the_border_is_a_warning() {
+        let mut d = bundled();
+        d.meta.totals = None;
+        d.spaces.truncate(1);
+        let b = boundaries();
+        let shape = b.get(&d.spaces[0].district).expect("district");
+        // Move to a point just inside a vertex of the border.
+        let v = shape.shape.0[0].exterior().0[0];
+        let centre = b.representative_point(&d.spaces[0].district).expect("centre");
+        let near = crate::domain::model::LatLng { lat: v.y + (centre.lat - v.y) * 0.002, lng: v.x + (centre.lng - v.x) * 0.002 };
+        d.spaces[0].location = near;
+        let report = validate(&d, &b, &streets());
+        assert!(report.warnings.iter().any(|p| p.field == "location"), "{report:?}");
+    }
+
+    #[test]
+    fn totals_must_match() {
+        let mut d = bundled();
+        d.spaces.pop();
+        let fields: Vec<String> = validate(&d, &boundaries(), &streets()).errors.into_iter().map(|p| p.field).collect();
+        assert!(fields.contains(&"totals.registered".to_string()));
+    }
+
+    #[test]
+    fn phones() {
+        for ok in ["020-83451234", "020 8345 1234", "83451234", "13912345678", "+86 139 1234 5678", "12345", "400-123-4567", "020-83451234 / 13912345678"] {
+            assert!(is_plausible_phone(ok), "{ok}");
+        }
+        for bad in ["123", "abc", "020-834", "0000000000000", ""] {
+            assert!(!is_plausible_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2021-06-30"));
+        assert!(!is_iso_date("2021-13-01") && !is_iso_date("2021/06/30") && !is_iso_date("21-06-30"));
+    }
+}
