@@ -2,7 +2,7 @@
 //!
 //! - [`domain`]: the pure core (model, loading, filtering, search, hours, distance, URL state).
 //! - `tools` (native only): the data tools behind `cargo run --bin spaces`.
-//! - `app` (wasm only): the Leptos components.
+//! - `components` (wasm only): the Leptos components.
 
 pub mod domain;
 
@@ -10,4 +10,4 @@ pub mod domain;
 pub mod tools;
 
 #[cfg(target_arch = "wasm32")]
-pub mod app;
+pub mod components;

@@ -94,8 +94,10 @@ mod cli {
                 Ok(0)
             }
             "generate" => {
-                let seed = option(&args, "--seed").map(|s| s.parse::<u64>().map_err(|e| format!("--seed: {e}"))).transpose()?.unwrap_or(2021);
-                let count = option(&args, "--count").map(|s| s.parse::<usize>().map_err(|e| format!("--count: {e}"))).transpose()?.unwrap_or(358);
+                let seed =
+                    option(&args, "--seed").map(|s| s.parse::<u64>().map_err(|e| format!("--seed: {e}"))).transpose()?.unwrap_or(2021);
+                let count =
+                    option(&args, "--count").map(|s| s.parse::<usize>().map_err(|e| format!("--count: {e}"))).transpose()?.unwrap_or(358);
                 let dataset = generate::generate(seed, count, &boundaries()?);
                 write(option(&args, "--out"), &to_json(&dataset))?;
                 Ok(0)
@@ -116,7 +118,8 @@ mod cli {
                 let format = import::Format::from_path(&path).ok_or("import reads .csv or .xlsx files")?;
                 let f = std::fs::File::open(&path).map_err(|e| format!("{path}: {e}"))?;
                 let bytes = import::read_limited(f).map_err(|e| format!("{path}: {e}"))?;
-                let imported = import::import(&bytes, format, crs, &boundaries()?, &streets::streets()).map_err(|e| format!("{path}: {e}"))?;
+                let imported =
+                    import::import(&bytes, format, crs, &boundaries()?, &streets::streets()).map_err(|e| format!("{path}: {e}"))?;
                 for h in &imported.unknown_headers {
                     eprintln!("note: column {h:?} is not a known field and was ignored");
                 }

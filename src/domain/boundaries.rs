@@ -51,7 +51,8 @@ impl Boundaries {
             .into_iter()
             .map(|f| {
                 let polygons = f.geometry.coordinates.into_iter().filter_map(|rings| {
-                    let mut rings = rings.into_iter().map(|r| LineString::from(r.into_iter().map(|[x, y]| Coord { x, y }).collect::<Vec<_>>()));
+                    let mut rings =
+                        rings.into_iter().map(|r| LineString::from(r.into_iter().map(|[x, y]| Coord { x, y }).collect::<Vec<_>>()));
                     let exterior = rings.next()?;
                     Some(Polygon::new(exterior, rings.collect()))
                 });

@@ -77,6 +77,55 @@ impl Filter {
     }
 }
 
+/// One chosen filter, as shown in a removable chip.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chip {
+    District(String),
+    Service(String),
+    Certified,
+    OpenNow,
+    Query(String),
+    Radius(f64),
+}
+
+impl Filter {
+    /// The chosen filters, in display order.
+    pub fn chips(&self) -> Vec<Chip> {
+        let mut out: Vec<Chip> = self.districts.iter().cloned().map(Chip::District).collect();
+        out.extend(self.services.iter().cloned().map(Chip::Service));
+        if self.certified_only {
+            out.push(Chip::Certified);
+        }
+        if self.open_now {
+            out.push(Chip::OpenNow);
+        }
+        if !self.query.trim().is_empty() {
+            out.push(Chip::Query(self.query.trim().to_string()));
+        }
+        if let (Some(_), Some(r)) = (self.near, self.radius_m) {
+            out.push(Chip::Radius(r));
+        }
+        out
+    }
+
+    /// Removes one chosen filter.
+    pub fn remove(&mut self, chip: &Chip) {
+        match chip {
+            Chip::District(c) => self.districts.retain(|x| x != c),
+            Chip::Service(c) => self.services.retain(|x| x != c),
+            Chip::Certified => self.certified_only = false,
+            Chip::OpenNow => self.open_now = false,
+            Chip::Query(_) => self.query.clear(),
+            Chip::Radius(_) => self.radius_m = None,
+        }
+    }
+
+    /// Every filter cleared; a chosen position is kept (it orders, it does not narrow).
+    pub fn cleared(&self) -> Filter {
+        Filter { near: self.near, ..Filter::default() }
+    }
+}
+
 /// How many spaces each option would yield, given the other filters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facets {
@@ -250,6 +299,28 @@ mod tests {
         }
         let uncertified = Filter { certified_only: false, ..base.clone() };
         assert_eq!(out.facets.certified, oracle(&c, &Filter { certified_only: true, ..uncertified }));
+    }
+
+    #[test]
+    fn chips_remove_one_filter_each() {
+        let mut f = Filter {
+            districts: vec!["440113".into(), "440106".into()],
+            services: vec!["food".into()],
+            certified_only: true,
+            open_now: true,
+            query: " 沙湾 ".into(),
+            near: Some(LatLng { lat: 23.1, lng: 113.3 }),
+            radius_m: Some(1000.0),
+        };
+        let chips = f.chips();
+        assert_eq!(chips.len(), 7);
+        assert_eq!(chips[5], Chip::Query("沙湾".into()));
+        for chip in &chips {
+            f.remove(chip);
+        }
+        assert!(!f.is_active());
+        assert!(f.near.is_some());
+        assert_eq!(f.cleared(), f);
     }
 
     #[test]

@@ -128,9 +128,7 @@ fn parse_days(selector: &str) -> Result<([bool; 7], bool), String> {
             holidays = true;
             continue;
         }
-        let day = |code: &str| {
-            DAY_CODES.iter().position(|d| *d == code).ok_or_else(|| format!("unknown weekday {code:?}"))
-        };
+        let day = |code: &str| DAY_CODES.iter().position(|d| *d == code).ok_or_else(|| format!("unknown weekday {code:?}"));
         match part.split_once('-') {
             Some((a, b)) => {
                 let (a, b) = (day(a)?, day(b)?);

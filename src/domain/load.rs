@@ -228,10 +228,7 @@ mod tests {
         let ids: Vec<_> = loaded.dataset.spaces.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["ok", "extra"]);
         let problems: Vec<_> = loaded.skipped.iter().map(|p| (p.record.as_str(), p.field.as_str())).collect();
-        assert_eq!(
-            problems,
-            [("badloc", "location.lat"), ("far", "location"), ("svc", "services"), ("ok", "id"), ("#6", "id")]
-        );
+        assert_eq!(problems, [("badloc", "location.lat"), ("far", "location"), ("svc", "services"), ("ok", "id"), ("#6", "id")]);
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod coords;
 pub mod distance;
 pub mod filter;
 pub mod hours;
+pub mod i18n;
 pub mod links;
 pub mod load;
 pub mod model;

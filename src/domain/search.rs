@@ -31,9 +31,9 @@ impl Haystack {
 
     /// Whether every token matches somewhere (tokens from [`tokens`]).
     pub fn matches(&self, tokens: &[String]) -> bool {
-        tokens.iter().all(|t| {
-            self.text.contains(t.as_str()) || (t.is_ascii() && (self.py.contains(t.as_str()) || self.ini.contains(t.as_str())))
-        })
+        tokens
+            .iter()
+            .all(|t| self.text.contains(t.as_str()) || (t.is_ascii() && (self.py.contains(t.as_str()) || self.ini.contains(t.as_str()))))
     }
 }
 

@@ -4,6 +4,7 @@
 //! reported back, never fatal.
 
 use super::filter::{Filter, Sort};
+use super::i18n::Lang;
 use super::load::GUANGZHOU_BBOX;
 use super::model::{district, service, LatLng};
 
@@ -18,6 +19,7 @@ pub mod param {
     pub const SPACE: &str = "space";
     pub const NEAR: &str = "near";
     pub const RADIUS: &str = "radius";
+    pub const LANG: &str = "lang";
 }
 
 /// Everything about the view that a URL carries.
@@ -27,11 +29,12 @@ pub struct ViewState {
     pub sort: Sort,
     /// The id of the space whose details are open.
     pub space: Option<String>,
+    /// The interface language chosen by link or switcher; `None` follows the browser.
+    pub lang: Option<Lang>,
 }
 
-/// Parameters outside the contract pass through untouched (e.g. `lang`, `embed`), so other
-/// parts of the page can own them.
-const PASS_THROUGH: [&str; 4] = ["lang", "embed", "view", "elderly"];
+/// Parameters that other parts of the page own; they pass through untouched.
+const PASS_THROUGH: [&str; 3] = ["embed", "view", "elderly"];
 
 impl ViewState {
     /// Reads a query string (with or without the leading `?`). Returns the state and the
@@ -83,6 +86,10 @@ impl ViewState {
                     Ok(r) if r.is_finite() && (50.0..=100_000.0).contains(&r) => v.filter.radius_m = Some(r.round()),
                     _ => ignore(&value),
                 },
+                param::LANG => match Lang::from_tag(&value) {
+                    Some(lang) => v.lang = Some(lang),
+                    None => ignore(&value),
+                },
                 k if PASS_THROUGH.contains(&k) => {}
                 _ => ignore(&value),
             }
@@ -133,10 +140,38 @@ impl ViewState {
         if let Some(id) = &self.space {
             push(param::SPACE, id);
         }
+        if let Some(lang) = self.lang {
+            push(param::LANG, lang.tag());
+        }
         if parts.is_empty() {
             String::new()
         } else {
             format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+impl ViewState {
+    /// The canonical query for this view, keeping the pass-through parameters of `current`
+    /// (another part of the page owns them).
+    ///
+    /// # Examples
+    /// ```
+    /// use charity_finder::domain::url_state::ViewState;
+    /// let (v, _) = ViewState::parse("district=440113");
+    /// assert_eq!(v.to_query_keeping("?embed=1&district=440106&view=map"), "?district=440113&embed=1&view=map");
+    /// ```
+    pub fn to_query_keeping(&self, current: &str) -> String {
+        let own = self.to_query();
+        let kept: Vec<&str> = current
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| PASS_THROUGH.contains(&p.split('=').next().unwrap_or_default()))
+            .collect();
+        match (own.is_empty(), kept.is_empty()) {
+            (_, true) => own,
+            (true, false) => format!("?{}", kept.join("&")),
+            (false, false) => format!("{own}&{}", kept.join("&")),
         }
     }
 }
@@ -244,8 +279,10 @@ mod tests {
 
     #[test]
     fn pass_through_parameters_are_not_reported() {
-        let (_, ignored) = ViewState::parse("lang=en&embed=1&view=map");
+        let (v, ignored) = ViewState::parse("lang=en&embed=1&view=map");
         assert!(ignored.is_empty());
+        assert_eq!(v.lang, Some(Lang::En));
+        assert_eq!(v.to_query_keeping("?lang=en&embed=1&view=map"), "?lang=en&embed=1&view=map");
     }
 
     #[test]

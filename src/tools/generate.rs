@@ -55,7 +55,8 @@ const NAME_PATTERNS: &[&str] = &[
     "{s}慈善超市",
 ];
 const COMMUNITIES: &[&str] = &["东", "西", "南", "北", "新村", "和平", "幸福", "康乐", "育才", "东风", "光明", "龙岗", "文昌", "朝阳"];
-const ROADS: &[&str] = &["中心路", "文化路", "兴业路", "建设路", "人民路", "康乐路", "福宁路", "新村路", "东华路", "青年路", "育才路", "市场路"];
+const ROADS: &[&str] =
+    &["中心路", "文化路", "兴业路", "建设路", "人民路", "康乐路", "福宁路", "新村路", "东华路", "青年路", "育才路", "市场路"];
 const HOURS: &[&str] = &[
     "Mo-Fr 09:00-17:30",
     "Mo-Fr 09:00-12:00,14:00-17:30",
@@ -67,20 +68,28 @@ const HOURS: &[&str] = &[
     "We-Su 10:00-18:00",
     "",
 ];
-const ACCESSIBILITY: &[&str] = &[
-    "一楼，无障碍通道，设无障碍卫生间",
-    "一楼，门口有坡道",
-    "二楼，有电梯",
-    "二楼，无电梯，可电话预约一楼接待",
-    "",
-];
+const ACCESSIBILITY: &[&str] =
+    &["一楼，无障碍通道，设无障碍卫生间", "一楼，门口有坡道", "二楼，有电梯", "二楼，无电梯，可电话预约一楼接待", ""];
 const HOSTS: &[&str] = &["{s}社工服务站", "{s}党群服务中心", "{d}慈善会", "{s}{c}社区居委会", "{d}社会工作协会"];
 
 /// Which services a space in a district is likely to offer, weighted by the 2021 report
 /// (elderly care and children in difficulty are the main work; Baiyun runs a time bank,
 /// Conghua and the outer districts rural revitalisation, Yuexiu donation points).
 fn services_for(rng: &mut Rng, district: &str) -> Vec<String> {
-    let mut pool: Vec<&str> = vec!["elderly", "elderly", "elderly", "children", "children", "volunteer", "donation", "fund", "disability", "food", "education", "medical"];
+    let mut pool: Vec<&str> = vec![
+        "elderly",
+        "elderly",
+        "elderly",
+        "children",
+        "children",
+        "volunteer",
+        "donation",
+        "fund",
+        "disability",
+        "food",
+        "education",
+        "medical",
+    ];
     match district {
         "440111" => pool.extend(["timebank", "timebank", "volunteer"]),
         "440104" => pool.extend(["donation", "donation"]),
@@ -145,9 +154,7 @@ pub fn generate(seed: u64, total: usize, boundaries: &Boundaries) -> Dataset {
         for i in 0..count {
             let street = local[(i + rng.below(3)) % local.len()];
             let short = short_street(street);
-            let fill = |pattern: &str, community: &str| {
-                pattern.replace("{d}", d.zh).replace("{s}", &short).replace("{c}", community)
-            };
+            let fill = |pattern: &str, community: &str| pattern.replace("{d}", d.zh).replace("{s}", &short).replace("{c}", community);
             let mut name = fill(rng.pick(NAME_PATTERNS), rng.pick(COMMUNITIES));
             let mut attempt = 2;
             while !used_names.insert(name.clone()) {

@@ -155,14 +155,18 @@ pub fn import(bytes: &[u8], format: Format, crs: Crs, boundaries: &Boundaries, s
 pub fn decode_text(bytes: &[u8]) -> Result<String, ImportError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return String::from_utf8(rest.to_vec()).map_err(|e| {
-            ImportError::Encoding(format!("mixed: the file starts with a UTF-8 mark, but byte {} is not UTF-8", e.utf8_error().valid_up_to() + 3))
+            ImportError::Encoding(format!(
+                "mixed: the file starts with a UTF-8 mark, but byte {} is not UTF-8",
+                e.utf8_error().valid_up_to() + 3
+            ))
         });
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(_) => {
             let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
-            let utf8_multibyte: usize = bytes.utf8_chunks().map(|c| c.valid().len() - c.valid().chars().filter(char::is_ascii).count()).sum();
+            let utf8_multibyte: usize =
+                bytes.utf8_chunks().map(|c| c.valid().len() - c.valid().chars().filter(char::is_ascii).count()).sum();
             if utf8_multibyte * 2 > non_ascii {
                 return Err(ImportError::Encoding("mixed: most of it is UTF-8 but some bytes are not; save it again as UTF-8".into()));
             }
@@ -195,7 +199,10 @@ fn check_zip(bytes: &[u8]) -> Result<(), ImportError> {
         let (packed, unpacked) = (entry.compressed_size().max(1), entry.size());
         total = total.saturating_add(unpacked);
         if unpacked / packed > MAX_RATIO || total > MAX_UNPACKED {
-            return Err(ImportError::Xlsx(format!("{} unpacks to {unpacked} bytes from {packed}: refused as a possible zip bomb", entry.name().unwrap_or_default())));
+            return Err(ImportError::Xlsx(format!(
+                "{} unpacks to {unpacked} bytes from {packed}: refused as a possible zip bomb",
+                entry.name().unwrap_or_default()
+            )));
         }
     }
     Ok(())
@@ -500,7 +507,9 @@ mod tests {
     fn hostile_inputs_fail_clearly() {
         assert!(matches!(run(&vec![b'a'; MAX_BYTES + 1], Format::Csv, Crs::Wgs84), Err(ImportError::TooLarge { .. })));
         assert!(matches!(run(b"not a zip", Format::Xlsx, Crs::Wgs84), Err(ImportError::Xlsx(_))));
-        assert!(matches!(run(include_bytes!("../../tests/fixtures/zip-bomb.xlsx"), Format::Xlsx, Crs::Wgs84), Err(ImportError::Xlsx(m)) if m.contains("zip bomb")));
+        assert!(
+            matches!(run(include_bytes!("../../tests/fixtures/zip-bomb.xlsx"), Format::Xlsx, Crs::Wgs84), Err(ImportError::Xlsx(m)) if m.contains("zip bomb"))
+        );
         assert!(matches!(run(b"", Format::Csv, Crs::Wgs84), Err(ImportError::Empty)));
     }
 }

@@ -87,7 +87,19 @@ mod tests {
         let names: Vec<String> = crate::domain::model::DISTRICTS.iter().map(|d| pinyin_key(d.zh).0).collect();
         assert_eq!(
             names,
-            ["liwanqu", "yuexiuqu", "haizhuqu", "tianhequ", "baiyunqu", "huangpuqu", "panyuqu", "huaduqu", "nanshaqu", "conghuaqu", "zengchengqu"]
+            [
+                "liwanqu",
+                "yuexiuqu",
+                "haizhuqu",
+                "tianhequ",
+                "baiyunqu",
+                "huangpuqu",
+                "panyuqu",
+                "huaduqu",
+                "nanshaqu",
+                "conghuaqu",
+                "zengchengqu"
+            ]
         );
     }
 

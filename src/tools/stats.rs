@@ -37,7 +37,13 @@ pub fn stats(dataset: &Dataset) -> Stats {
 /// The report `spaces stats` prints.
 pub fn render(s: &Stats) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "spaces: {} registered, {} certified ({:.0} %)", s.total, s.certified, 100.0 * s.certified as f64 / s.total.max(1) as f64);
+    let _ = writeln!(
+        out,
+        "spaces: {} registered, {} certified ({:.0} %)",
+        s.total,
+        s.certified,
+        100.0 * s.certified as f64 / s.total.max(1) as f64
+    );
     let _ = writeln!(out, "\nby district (all / certified):");
     for (d, (all, cert)) in DISTRICTS.iter().zip(s.districts) {
         let _ = writeln!(out, "  {} {} {:<10} {all:>6} {cert:>6}", d.code, d.zh, d.en);

@@ -31,7 +31,9 @@ pub fn is_street_of(list: &[Street], district: &str, name: &str) -> bool {
     !name.is_empty()
         && list.iter().any(|s| {
             s.district == district
-                && (s.name == name || s.name.strip_suffix("街道").is_some_and(|b| name == b || name == format!("{b}街")) || s.name.strip_suffix('镇') == Some(name))
+                && (s.name == name
+                    || s.name.strip_suffix("街道").is_some_and(|b| name == b || name == format!("{b}街"))
+                    || s.name.strip_suffix('镇') == Some(name))
         })
 }
 

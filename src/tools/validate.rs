@@ -96,8 +96,12 @@ pub fn validate_record(space: &Space, boundaries: &Boundaries, streets: &[Street
     }
     match (space.status, &space.certified_on) {
         (Status::Certified, None) => report.errors.push(err("certified_on", "certified without a certification date".into())),
-        (Status::Certified, Some(d)) if !is_iso_date(d) => report.errors.push(err("certified_on", format!("{d:?} is not a YYYY-MM-DD date"))),
-        (Status::Registered, Some(_)) => report.errors.push(err("certified_on", "a certification date on a space that is only registered".into())),
+        (Status::Certified, Some(d)) if !is_iso_date(d) => {
+            report.errors.push(err("certified_on", format!("{d:?} is not a YYYY-MM-DD date")))
+        }
+        (Status::Registered, Some(_)) => {
+            report.errors.push(err("certified_on", "a certification date on a space that is only registered".into()))
+        }
         _ => {}
     }
     if !space.last_verified.is_empty() && !is_iso_date(&space.last_verified) {
@@ -171,22 +175,36 @@ mod tests {
         assert!(errors_after(|_| {}).is_empty());
     }
 
+    type Edit = Box<dyn Fn(&mut Space)>;
+
     #[test]
     fn each_rule_fails_on_its_field() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut Space)>)> = vec![
-            ("location", Box::new(|s| s.location = crate::domain::model::LatLng { lat: 23.1064, lng: 113.3245 + if s.district == "440105" { 0.2 } else { 0.0 } })),
+        let cases: Vec<(&str, Edit)> = vec![
+            (
+                "location",
+                Box::new(|s| {
+                    s.location =
+                        crate::domain::model::LatLng { lat: 23.1064, lng: 113.3245 + if s.district == "440105" { 0.2 } else { 0.0 } }
+                }),
+            ),
             ("street", Box::new(|s| s.street = "不存在街道".into())),
             ("address", Box::new(|s| s.address = " ".into())),
             ("opening_hours", Box::new(|s| s.opening_hours = "Mo-Fr 9-5".into())),
             ("phone", Box::new(|s| s.phone = "call us".into())),
-            ("certified_on", Box::new(|s| {
-                s.status = Status::Certified;
-                s.certified_on = None;
-            })),
-            ("certified_on", Box::new(|s| {
-                s.status = Status::Registered;
-                s.certified_on = Some("2021-01-01".into());
-            })),
+            (
+                "certified_on",
+                Box::new(|s| {
+                    s.status = Status::Certified;
+                    s.certified_on = None;
+                }),
+            ),
+            (
+                "certified_on",
+                Box::new(|s| {
+                    s.status = Status::Registered;
+                    s.certified_on = Some("2021-01-01".into());
+                }),
+            ),
             ("last_verified", Box::new(|s| s.last_verified = "yesterday".into())),
         ];
         for (field, edit) in cases {
@@ -221,7 +239,16 @@ mod tests {
 
     #[test]
     fn phones() {
-        for ok in ["020-83451234", "020 8345 1234", "83451234", "13912345678", "+86 139 1234 5678", "12345", "400-123-4567", "020-83451234 / 13912345678"] {
+        for ok in [
+            "020-83451234",
+            "020 8345 1234",
+            "83451234",
+            "13912345678",
+            "+86 139 1234 5678",
+            "12345",
+            "400-123-4567",
+            "020-83451234 / 13912345678",
+        ] {
             assert!(is_plausible_phone(ok), "{ok}");
         }
         for bad in ["123", "abc", "020-834", "0000000000000", ""] {

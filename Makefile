@@ -1,0 +1,58 @@
+# 善城地图 · Guangzhou Charity Space Finder
+#   make serve   install what is missing, build, serve on http://127.0.0.1:$(PORT)/
+#   make test    install what is missing, run every check (what CI runs)
+#   make build   the deployable static bundle in dist/ (PUBLIC_URL=/sub/path/ for a sub-path)
+#   make bench   benchmarks (not part of make test)
+#   make data    regenerate the sample dataset and check it
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8080
+PUBLIC_URL ?= ./
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CARGO_TERM_COLOR := never
+
+.PHONY: setup setup-test build serve test lint unit e2e size data bench clean
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+build: setup
+	trunk build --release --public-url "$(PUBLIC_URL)"
+
+serve: build
+	@echo "serving dist/ at http://127.0.0.1:$(PORT)/"
+	trunk serve --release --port "$(PORT)" --address 127.0.0.1 --public-url "$(PUBLIC_URL)"
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bin app -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib --quiet
+
+unit: setup
+	cargo run --quiet --bin spaces -- validate public/data/spaces.json
+	cargo test
+
+e2e: setup-test build
+	node --test --test-concurrency=1 tests/e2e/
+
+size: build
+	node scripts/size-report.mjs
+
+test: setup-test lint unit build size e2e
+
+data:
+	cargo run --quiet --bin spaces -- generate --seed 2021 --count 358 --out public/data/spaces.json
+	cargo run --quiet --bin spaces -- validate public/data/spaces.json
+	cargo run --quiet --bin spaces -- stats public/data/spaces.json
+
+bench: setup-test build
+	cargo bench --bench core
+	node scripts/bench-browser.mjs
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown tests/output

@@ -1,0 +1,182 @@
+//! The search box, the filter panel with faceted counts, and the chips of chosen filters.
+
+use leptos::prelude::*;
+
+use super::{ReplaceHistory, UiLang, View};
+use crate::domain::distance::human;
+use crate::domain::filter::{Chip, Outcome};
+use crate::domain::model::{district, service, DISTRICTS, SERVICES};
+
+/// Adds or removes `item` in a multi-select list.
+fn toggle(list: &mut Vec<String>, item: &str) {
+    match list.iter().position(|x| x == item) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(item.to_string()),
+    }
+}
+
+/// The search box: results follow each keystroke; the URL is replaced, not pushed, while typing.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let View(view) = expect_context();
+    let ReplaceHistory(replace) = expect_context();
+    let lang = expect_context::<UiLang>();
+    view! {
+        <div class="search" role="search">
+            <label for="q">{move || lang.texts().search_label}</label>
+            <input
+                id="q"
+                type="search"
+                autocomplete="off"
+                enterkeyhint="search"
+                maxlength="100"
+                placeholder=move || lang.texts().search_placeholder
+                prop:value=move || view.with(|v| v.filter.query.clone())
+                on:input=move |ev| {
+                    replace.set_value(true);
+                    let q = event_target_value(&ev);
+                    view.update(|v| v.filter.query = q);
+                }
+            />
+        </div>
+    }
+}
+
+/// One checkbox with its faceted count.
+#[component]
+fn Check(label: Signal<String>, count: Signal<usize>, checked: Signal<bool>, on_toggle: Callback<()>) -> impl IntoView {
+    view! {
+        <label class="check" class:empty=move || count.get() == 0 && !checked.get()>
+            <input type="checkbox" prop:checked=move || checked.get() on:change=move |_| on_toggle.run(()) />
+            <span class="check-label">{move || label.get()}</span>
+            <span class="count" aria-hidden="true">{move || count.get()}</span>
+            <span class="visually-hidden">{move || format!("({})", count.get())}</span>
+        </label>
+    }
+}
+
+/// The filters: districts, services, status and open now, each option with the number of
+/// spaces it would yield. On narrow screens the panel collapses behind a button.
+#[component]
+pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
+    let View(view) = expect_context();
+    let lang = expect_context::<UiLang>();
+    let open = RwSignal::new(false);
+    let t = move || lang.texts();
+    let chosen = move || {
+        view.with(|v| {
+            v.filter.districts.len() + v.filter.services.len() + usize::from(v.filter.certified_only) + usize::from(v.filter.open_now)
+        })
+    };
+
+    let districts = DISTRICTS
+        .iter()
+        .enumerate()
+        .map(|(k, d)| {
+            let code = d.code;
+            view! {
+                <Check
+                    label=Signal::derive(move || lang.0.get().district(d).to_string())
+                    count=Signal::derive(move || outcome.with(|o| o.facets.districts[k]))
+                    checked=Signal::derive(move || view.with(|v| v.filter.districts.iter().any(|c| c == code)))
+                    on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.filter.districts, code)))
+                />
+            }
+        })
+        .collect_view();
+    let services = SERVICES
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let id = s.id;
+            view! {
+                <Check
+                    label=Signal::derive(move || lang.0.get().service(s).to_string())
+                    count=Signal::derive(move || outcome.with(|o| o.facets.services[k]))
+                    checked=Signal::derive(move || view.with(|v| v.filter.services.iter().any(|c| c == id)))
+                    on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.filter.services, id)))
+                />
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="filters" class:open=move || open.get()>
+            <button
+                type="button"
+                class="button filters-toggle"
+                aria-controls="filter-panel"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || if open.get() { t().hide_filters } else { t().show_filters }}
+                {move || (chosen() > 0).then(|| format!(" ({})", chosen()))}
+            </button>
+            <section id="filter-panel" class="filter-panel" aria-label=move || t().filters>
+                <fieldset>
+                    <legend>{move || t().status}</legend>
+                    <Check
+                        label=Signal::derive(move || t().certified_only.to_string())
+                        count=Signal::derive(move || outcome.with(|o| o.facets.certified))
+                        checked=Signal::derive(move || view.with(|v| v.filter.certified_only))
+                        on_toggle=Callback::new(move |()| view.update(|v| v.filter.certified_only = !v.filter.certified_only))
+                    />
+                    <Check
+                        label=Signal::derive(move || t().open_now.to_string())
+                        count=Signal::derive(move || outcome.with(|o| o.facets.open_now))
+                        checked=Signal::derive(move || view.with(|v| v.filter.open_now))
+                        on_toggle=Callback::new(move |()| view.update(|v| v.filter.open_now = !v.filter.open_now))
+                    />
+                </fieldset>
+                <fieldset>
+                    <legend>{move || t().district}</legend>
+                    <div class="check-grid">{districts}</div>
+                </fieldset>
+                <fieldset>
+                    <legend>{move || t().service}</legend>
+                    <div class="check-grid">{services}</div>
+                </fieldset>
+            </section>
+        </div>
+    }
+}
+
+/// The chosen filters as removable chips, with "clear all".
+#[component]
+pub fn Chips() -> impl IntoView {
+    let View(view) = expect_context();
+    let lang = expect_context::<UiLang>();
+    let t = move || lang.texts();
+    let label = move |chip: &Chip| {
+        let l = lang.0.get();
+        match chip {
+            Chip::District(code) => district(code).map(|d| l.district(d)).unwrap_or(code).to_string(),
+            Chip::Service(id) => service(id).map(|s| l.service(s)).unwrap_or(id).to_string(),
+            Chip::Certified => l.texts().certified_only.to_string(),
+            Chip::OpenNow => l.texts().open_now.to_string(),
+            Chip::Query(q) => format!("“{q}”"),
+            Chip::Radius(r) => format!("≤ {}", human(*r, l.texts().metre, l.texts().kilometre)),
+        }
+    };
+    view! {
+        <Show when=move || view.with(|v| v.filter.is_active())>
+            <div class="chips" role="group" aria-label=move || t().chosen_filters>
+                {move || view.with(|v| v.filter.chips()).into_iter().map(|chip| {
+                    let text = label(&chip);
+                    let aria = format!("{}：{}", t().remove_filter, text);
+                    view! {
+                        <button type="button" class="chip" aria-label=aria on:click=move |_| view.update(|v| v.filter.remove(&chip))>
+                            <span>{text}</span>
+                            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" /></svg>
+                        </button>
+                    }
+                }).collect_view()}
+                <button type="button" class="link-button" on:click=move |_| view.update(|v| v.filter = v.filter.cleared())>
+                    {move || t().clear_all}
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,236 @@
+//! The Leptos components. They only wire signals to the [`crate::domain`] core.
+
+mod details;
+mod filters;
+mod results;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::domain::filter::{run, Catalog, Outcome};
+use crate::domain::hours::CstTime;
+use crate::domain::i18n::{Lang, Texts};
+use crate::domain::load::{parse_dataset, LoadError};
+use crate::domain::model::Meta;
+use crate::domain::url_state::ViewState;
+
+/// Why the dataset could not be shown.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FetchError {
+    #[error("network: {0}")]
+    Network(String),
+    #[error("HTTP status {0}")]
+    Http(u16),
+    #[error(transparent)]
+    Format(#[from] LoadError),
+}
+
+/// The dataset as loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Data {
+    pub meta: Meta,
+    pub catalog: Arc<Catalog>,
+    /// Records skipped while loading (logged to the console for editors).
+    pub skipped: usize,
+}
+
+async fn fetch_dataset() -> Result<Data, FetchError> {
+    let response = gloo_net::http::Request::get("data/spaces.json").send().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(FetchError::Http(response.status()));
+    }
+    let text = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    let loaded = parse_dataset(&text)?;
+    for p in &loaded.skipped {
+        leptos::logging::warn!("spaces.json: skipped record {p}");
+    }
+    Ok(Data { meta: loaded.dataset.meta, catalog: Arc::new(Catalog::new(loaded.dataset.spaces)), skipped: loaded.skipped.len() })
+}
+
+/// The view state, the single source of truth mirrored in the URL.
+#[derive(Clone, Copy)]
+pub struct View(pub RwSignal<ViewState>);
+
+/// Set before a change that should replace the history entry instead of pushing one
+/// (typing in the search box).
+#[derive(Clone, Copy)]
+pub struct ReplaceHistory(pub StoredValue<bool>);
+
+/// The interface language in force.
+#[derive(Clone, Copy)]
+pub struct UiLang(pub Memo<Lang>);
+
+impl UiLang {
+    pub fn texts(self) -> &'static Texts {
+        self.0.get().texts()
+    }
+}
+
+/// The current time in China Standard Time, refreshed every minute.
+#[derive(Clone, Copy)]
+pub struct Now(pub RwSignal<CstTime>);
+
+fn now_cst() -> CstTime {
+    CstTime::from_unix_ms(js_sys::Date::now())
+}
+
+fn location_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+fn browser_lang() -> Lang {
+    window().navigator().language().and_then(|l| Lang::from_tag(&l)).unwrap_or_default()
+}
+
+/// Writes the view to the address bar: a push for discrete changes, a replace while typing
+/// (and for the first, canonicalising write).
+fn sync_url(view: RwSignal<ViewState>, replace: StoredValue<bool>) {
+    Effect::new(move |_| {
+        let current = location_search();
+        let query = view.with(|v| v.to_query_keeping(&current));
+        let replace_now = replace.get_value();
+        replace.set_value(false);
+        if query == current {
+            return;
+        }
+        let location = window().location();
+        let url = format!("{}{}{}", location.pathname().unwrap_or_default(), query, location.hash().unwrap_or_default());
+        if let Ok(history) = window().history() {
+            let result = if replace_now {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            } else {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            };
+            if result.is_err() {
+                leptos::logging::warn!("could not update the address bar");
+            }
+        }
+    });
+}
+
+/// The whole app: header, the finder (once the data is in), footer.
+#[component]
+pub fn App() -> impl IntoView {
+    let (initial, ignored) = ViewState::parse(&location_search());
+    let view = RwSignal::new(initial);
+    let replace = StoredValue::new(true);
+    provide_context(View(view));
+    provide_context(ReplaceHistory(replace));
+    let fallback_lang = browser_lang();
+    let lang = Memo::new(move |_| view.with(|v| v.lang).unwrap_or(fallback_lang));
+    provide_context(UiLang(lang));
+    let now = RwSignal::new(now_cst());
+    provide_context(Now(now));
+    let tick = set_interval_with_handle(move || now.set(now_cst()), std::time::Duration::from_secs(60));
+    on_cleanup(move || {
+        if let Ok(handle) = tick {
+            handle.clear();
+        }
+    });
+
+    sync_url(view, replace);
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        replace.set_value(true);
+        view.set(ViewState::parse(&location_search()).0);
+    });
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        document().set_title(lang.texts().title);
+    });
+
+    let data = LocalResource::new(fetch_dataset);
+    let t = move || lang.get().texts();
+
+    view! {
+        <a class="skip-link" href="#results">{move || t().skip_to_results}</a>
+        <header class="site-header">
+            <div class="header-inner">
+                <div class="brand">
+                    <svg class="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                        <path d="M12 21s-7-4.6-7-10.2A4.8 4.8 0 0 1 12 7a4.8 4.8 0 0 1 7 3.8C19 16.4 12 21 12 21z" />
+                    </svg>
+                    <div>
+                        <h1>{move || t().title}</h1>
+                        <p class="tagline">{move || t().tagline}</p>
+                    </div>
+                </div>
+                <LanguageSwitcher />
+            </div>
+        </header>
+        <main id="main">
+            {(!ignored.is_empty()).then(|| view! {
+                <p class="notice" role="note">{move || t().ignored_params} " " {ignored.join(", ")}</p>
+            })}
+            {move || match data.get() {
+                None => view! { <p class="loading" role="status">{t().loading}</p> }.into_any(),
+                Some(Err(e)) => {
+                    leptos::logging::error!("dataset: {e}");
+                    view! {
+                        <div class="error" role="alert">
+                            <p>{t().load_failed}</p>
+                            <p class="error-detail">{e.to_string()}</p>
+                            <button type="button" class="button" on:click=move |_| data.refetch()>{t().retry}</button>
+                        </div>
+                    }.into_any()
+                }
+                Some(Ok(d)) => view! { <Finder data=d /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            {move || data.get().and_then(Result::ok).map(|d| view! {
+                <p>{t().data_as_of} " " {d.meta.as_of.clone()} " · " {t().data_source} ": " {d.meta.source.clone()}</p>
+            })}
+            <p>{move || t().boundary_credit}</p>
+        </footer>
+    }
+}
+
+/// Chooses the interface language; the choice goes into the URL (`?lang=`).
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let View(view) = expect_context();
+    let lang = expect_context::<UiLang>();
+    view! {
+        <label class="lang-switch">
+            <span>{move || lang.texts().language}</span>
+            <select on:change=move |ev| {
+                let chosen = Lang::from_tag(&event_target_value(&ev));
+                view.update(|v| v.lang = chosen);
+            }>
+                {Lang::ALL.iter().map(|l| {
+                    let l = *l;
+                    let label = match l { Lang::ZhCn => "简体中文", Lang::En => "English", Lang::ZhTw => "繁體中文" };
+                    view! { <option value=l.tag() selected=move || lang.0.get() == l lang=l.tag()>{label}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The finder proper: filters, results and details over a loaded catalog.
+#[component]
+fn Finder(data: Data) -> impl IntoView {
+    let View(view) = expect_context();
+    let Now(now) = expect_context();
+    let lang = expect_context::<UiLang>();
+    let catalog = data.catalog.clone();
+    let outcome: Memo<Outcome> = Memo::new({
+        let catalog = catalog.clone();
+        move |_| view.with(|v| run(&catalog, &v.filter, v.sort, now.get()))
+    });
+    let total = catalog.spaces.len();
+    view! {
+        {data.meta.sample.then(|| view! { <p class="sample-notice" role="note">{move || lang.texts().sample_notice}</p> })}
+        <div class="finder">
+            <filters::SearchBox />
+            <filters::FilterPanel outcome=outcome />
+            <results::Results catalog=catalog.clone() outcome=outcome total=total />
+            <details::Details catalog=catalog />
+        </div>
+    }
+}

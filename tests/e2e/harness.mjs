@@ -1,0 +1,94 @@
+// Test harness: a small static server for dist/ on 127.0.0.1 that each test starts and stops,
+// and a headless Debian Chromium driven by playwright-core. Any console error or page error
+// fails the test; any request that leaves 127.0.0.1 is blocked and fails the test.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'tests', 'output');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/geo+json',
+  '.svg': 'image/svg+xml', '.md': 'text/markdown; charset=utf-8',
+};
+
+/**
+ * Serves `dist/` under `base` (default `/`). `routes` maps a path below base to a handler
+ * `(req, res) => boolean` that may answer instead of the file (e.g. a broken dataset).
+ */
+export async function serve({ base = '/', routes = {} } = {}) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (!url.pathname.startsWith(base)) { res.writeHead(404).end('not found'); return; }
+    let rel = url.pathname.slice(base.length) || 'index.html';
+    if (routes[rel] && routes[rel](req, res) !== false) return;
+    rel = normalize(rel).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(DIST, rel));
+      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${base}`, port, close: () => new Promise((r) => server.close(r)) };
+}
+
+let browserPromise;
+export function browser() {
+  browserPromise ??= chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  return browserPromise;
+}
+
+export async function closeBrowser() {
+  if (browserPromise) await (await browserPromise).close();
+  browserPromise = undefined;
+}
+
+/** A new page that records console errors and blocks any request off 127.0.0.1. */
+export async function openPage({ viewport = { width: 1280, height: 800 }, locale = 'zh-CN', ...options } = {}) {
+  const context = await (await browser()).newContext({ viewport, locale, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await context.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (host === '127.0.0.1' || host === 'localhost') return route.continue();
+    problems.push(`off-host request: ${route.request().url()}`);
+    return route.abort();
+  });
+  page.problems = problems;
+  page.expectClean = (allowed = []) => {
+    const left = problems.filter((p) => !allowed.some((a) => p.includes(a)));
+    if (left.length) throw new Error(`browser reported:\n${left.join('\n')}`);
+  };
+  page.done = () => context.close();
+  return page;
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** The results-count text once the list is there. */
+export async function countText(page) {
+  return (await page.getByRole('status').filter({ hasText: /慈善空间|charity spaces|慈善空間/ }).first().textContent()).trim();
+}
+
+/** The number N in 「共找到 N 个…」. */
+export async function found(page) {
+  const text = await countText(page);
+  return Number(/(\d+)/.exec(text)[1]);
+}
