@@ -17,7 +17,7 @@ fn toggle(list: &mut Vec<String>, item: &str) {
     }
 }
 
-/// The search box: results follow each keystroke; the URL is replaced, not pushed, while typing.
+/// The search box: results follow each keystroke; the URL is pushed once, then replaced while typing.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let View(view) = expect_context();
@@ -35,7 +35,9 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder=move || lang.texts().search_placeholder
                 prop:value=move || view.with(|v| v.filter.query.clone())
                 on:input=move |ev| {
-                    replace.set_value(true);
+                    // The first keystroke starts a new history entry; the rest of the typing
+                    // replaces it, so Back returns to the view before the search.
+                    replace.set_value(view.with(|v| !v.filter.query.is_empty()));
                     let q = event_target_value(&ev);
                     view.update(|v| v.filter.query = q);
                 }

@@ -55,8 +55,11 @@ impl ViewState {
         let mut sort = None;
         for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (k, raw) = pair.split_once('=').unwrap_or((pair, ""));
-            let key = decode(k);
-            let value = decode(raw);
+            let key = decode(k).unwrap_or_default();
+            let Some(value) = decode(raw) else {
+                ignored.push(format!("{key}=…"));
+                continue;
+            };
             let mut ignore = |what: &str| ignored.push(format!("{key}={what}"));
             match key.as_str() {
                 param::DISTRICT => list(&value, &mut v.filter.districts, |c| district(c).is_some(), &mut ignore),
@@ -193,8 +196,8 @@ fn parse_near(value: &str) -> Option<LatLng> {
     GUANGZHOU_BBOX.contains(lat, lng).then_some(LatLng { lat, lng })
 }
 
-/// Percent-decodes a URL component (`+` is a space); invalid UTF-8 is replaced, never fatal.
-pub fn decode(s: &str) -> String {
+/// Percent-decodes a URL component (`+` is a space); `None` when the bytes are not UTF-8.
+pub fn decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -212,7 +215,7 @@ pub fn decode(s: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).ok()
 }
 
 fn hex(b: u8) -> Option<u8> {
@@ -287,11 +290,14 @@ mod tests {
 
     #[test]
     fn decoding_edge_cases() {
-        assert_eq!(decode("a+b%20c"), "a b c");
-        assert_eq!(decode("%E6%B2"), "\u{FFFD}");
-        assert_eq!(decode("100%"), "100%");
-        assert_eq!(decode("%4"), "%4");
-        assert_eq!(decode("%é"), "%é");
+        assert_eq!(decode("a+b%20c").as_deref(), Some("a b c"));
+        assert_eq!(decode("%E6%B2"), None);
+        assert_eq!(decode("100%").as_deref(), Some("100%"));
+        assert_eq!(decode("%4").as_deref(), Some("%4"));
+        assert_eq!(decode("%é").as_deref(), Some("%é"));
+        let (v, ignored) = ViewState::parse("q=%E0%A4&district=440113");
+        assert_eq!(v.filter.query, "");
+        assert_eq!(ignored, ["q=…"]);
     }
 
     #[test]

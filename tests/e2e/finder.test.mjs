@@ -1,0 +1,206 @@
+// The finder, used as a person would: filter, search, open details, share, go back.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, openPage, closeBrowser, screenshot, found, DIST } from './harness.mjs';
+
+after(closeBrowser);
+
+const dataset = JSON.parse(readFileSync(join(DIST, 'data', 'spaces.json'), 'utf8'));
+const panyu = dataset.spaces.filter((s) => s.district === '440113');
+const panyuCertified = panyu.filter((s) => s.status === 'certified');
+// Wednesday 2026-11-25, 12:00 in Guangzhou.
+const NOON_WED = new Date('2026-11-25T04:00:00Z');
+
+async function withApp(fn, { path = '', viewport, routes } = {}) {
+  const server = await serve({ routes });
+  const page = await openPage({ viewport });
+  await page.clock.install({ time: NOON_WED });
+  try {
+    await page.goto(server.url + path);
+    await page.getByRole('status').filter({ hasText: '共找到' }).waitFor();
+    await fn(page, server);
+    page.expectClean();
+  } finally {
+    await page.done();
+    await server.close();
+  }
+}
+
+const cardTitles = (page) => page.locator('.cards > li h3').allTextContents();
+
+test('district, status and facets narrow the list; chips undo them', async () => {
+  await withApp(async (page) => {
+    assert.equal(await found(page), 358);
+    const panyuBox = page.getByRole('checkbox', { name: /番禺区/ });
+    assert.match(await page.locator('label.check', { has: panyuBox }).textContent(), /100/);
+    await panyuBox.check();
+    assert.equal(await found(page), 100);
+    assert.match(await page.getByRole('status').first().textContent(), /共找到 100 个慈善空间（全部 358 个）/);
+    // Faceted count: "certified only" shows what it would yield within Panyu.
+    const certified = page.getByRole('checkbox', { name: /只看已认证/ });
+    assert.match(await page.locator('label.check', { has: certified }).textContent(), new RegExp(String(panyuCertified.length)));
+    await certified.check();
+    assert.equal(await found(page), panyuCertified.length);
+    for (const place of await page.locator('.cards .card-place').allTextContents()) assert.match(place, /番禺区/);
+    assert.equal(await page.locator('.cards .badge.registered').count(), 0);
+    await screenshot(page, 'finder-filtered-1280');
+    // Chips: remove one, then clear all.
+    await page.getByRole('button', { name: '移除条件：只看已认证' }).click();
+    assert.equal(await found(page), 100);
+    await page.getByRole('button', { name: '清除全部条件' }).click();
+    assert.equal(await found(page), 358);
+  });
+});
+
+test('pinyin, initials and Chinese search find the matching cards', async () => {
+  await withApp(async (page) => {
+    const box = page.getByRole('searchbox', { name: /搜索名称/ });
+    const shawan = dataset.spaces.filter((s) => s.street === '沙湾街道');
+    // Exact queries find exactly the six spaces of 沙湾街道; a bare 'shawan' also finds 南沙区万顷沙
+    // (nan-SHA-WAN-qing-sha), which is a correct pinyin reading, so there it only must include them.
+    for (const [q, exact] of [['panyu shawan', true], ['pysw', true], ['沙湾', true], ['SHAWAN', false]]) {
+      await box.fill(q);
+      await page.waitForFunction(() => !document.querySelector('[role=status]').textContent.includes('358 个慈善空间（'));
+      const titles = await cardTitles(page);
+      for (const s of shawan) assert.ok(titles.includes(s.name), `${q}: ${s.name} missing`);
+      if (exact) assert.equal(titles.length, shawan.length, `${q}: ${titles}`);
+    }
+    await box.fill('zzzzqqq');
+    await page.getByText('没有符合条件的慈善空间').waitFor();
+    await page.locator('.no-results').getByRole('button', { name: '清除全部条件' }).click();
+    assert.equal(await found(page), 358);
+    assert.equal(await box.inputValue(), '');
+  });
+});
+
+test('open now keeps only spaces open at noon on a Wednesday', async () => {
+  await withApp(async (page) => {
+    const open = page.getByRole('checkbox', { name: /现在开放/ });
+    const label = await page.locator('label.check', { has: open }).textContent();
+    const expected = Number(/(\d+)/.exec(label.replace('现在开放', ''))[1]);
+    assert.ok(expected > 0 && expected < 358, label);
+    await open.check();
+    assert.equal(await found(page), expected);
+    await page.getByRole('button', { name: /显示更多/ }).click().catch(() => {});
+    for (const s of await page.locator('.cards .state').allTextContents()) assert.match(s, /开放中|即将关闭/);
+  });
+});
+
+test('a card opens its details with phone, hours and map links', async () => {
+  await withApp(async (page) => {
+    await page.getByRole('checkbox', { name: /番禺区/ }).check();
+    const first = page.locator('.cards > li').first();
+    const name = (await first.locator('h3').textContent()).trim();
+    await first.getByRole('link', { name }).click();
+    const details = page.getByRole('complementary', { name });
+    await details.waitFor();
+    assert.match(page.url(), /space=gz-440113-/);
+    const record = dataset.spaces.find((s) => s.name === name);
+    assert.ok(record);
+    assert.equal(await details.getByRole('link', { name: record.phone }).getAttribute('href'), `tel:${record.phone.replace(/[^0-9+]/g, '')}`);
+    assert.ok((await details.textContent()).includes(record.address));
+    const amap = await details.getByRole('link', { name: /高德地图/ }).getAttribute('href');
+    assert.ok(amap.startsWith(`https://uri.amap.com/marker?position=${record.location.lng.toFixed(6)},${record.location.lat.toFixed(6)}`), amap);
+    assert.match(await details.getByRole('link', { name: /百度地图/ }).getAttribute('href'), /coord_type=wgs84/);
+    assert.match(await details.getByRole('link', { name: /腾讯地图/ }).getAttribute('href'), /coord_type=1/);
+    assert.match(await details.getByRole('link', { name: /Apple 地图/ }).getAttribute('href'), /maps\.apple\.com\/\?ll=/);
+    if (record.opening_hours) {
+      const today = details.locator('tr[aria-current=date]');
+      assert.match(await today.textContent(), /星期三（今天）/);
+    }
+    await screenshot(page, 'details-1280');
+    await page.keyboard.press('Escape');
+    assert.equal(await details.count(), 0);
+    assert.doesNotMatch(page.url(), /space=/);
+  });
+});
+
+test('the URL reproduces the view, and Back returns to the previous one', async () => {
+  await withApp(async (page, server) => {
+    await page.getByRole('checkbox', { name: /番禺区/ }).check();
+    await page.getByRole('checkbox', { name: /只看已认证/ }).check();
+    await page.getByRole('searchbox').fill('shawan');
+    const n = await found(page);
+    const url = page.url();
+    assert.match(url, /district=440113/);
+    assert.match(url, /status=certified/);
+    assert.match(url, /q=shawan/);
+    // Copy the URL into a new page: the same view.
+    const other = await openPage();
+    await other.goto(url);
+    await other.getByRole('status').filter({ hasText: '共找到' }).waitFor();
+    assert.equal(await found(other), n);
+    assert.equal(await other.getByRole('searchbox').inputValue(), 'shawan');
+    assert.ok(await other.getByRole('checkbox', { name: /番禺区/ }).isChecked());
+    other.expectClean();
+    await other.done();
+    // Back: each discrete change pushed an entry; the typing added one entry in all.
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('q='));
+    assert.equal(await found(page), panyuCertified.length);
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('status='));
+    assert.equal(await found(page), 100);
+    await page.goForward();
+    await page.waitForFunction(() => location.search.includes('status=certified'));
+    assert.equal(await found(page), panyuCertified.length);
+    assert.ok(server);
+  });
+});
+
+test('malformed URL parameters are ignored with a notice, no error', async () => {
+  await withApp(async (page) => {
+    assert.equal(await found(page), 358);
+    assert.match(await page.getByRole('note').first().textContent(), /district=zzz/);
+    assert.doesNotMatch(page.url(), /zzz/);
+  }, { path: '?district=zzz&near=abc&q=%E0%A4' });
+});
+
+test('hostile text in the data renders as plain text without breaking the layout', async () => {
+  const hostile = structuredClone(dataset);
+  const long = '很长的名字'.repeat(60);
+  hostile.spaces[0].name = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+  hostile.spaces[0].address = `<b>粗体</b>${'x'.repeat(400)}`;
+  hostile.spaces[0].opening_hours = '<i>';
+  hostile.spaces[1].name = long;
+  hostile.spaces[1].organization = '"><svg onload=window.__xss=3>';
+  const body = JSON.stringify(hostile);
+  const routes = { 'data/spaces.json': (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(body); return true; } };
+  await withApp(async (page) => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+      await page.setViewportSize(viewport);
+      await page.getByRole('searchbox').fill('');
+      await page.getByRole('searchbox').fill('<script>');
+      await page.locator('.cards > li').first().waitFor();
+      const title = await page.locator('.cards > li h3').first().textContent();
+      assert.equal(title.trim(), hostile.spaces[0].name);
+      assert.equal(await page.locator('.cards img, .cards script, .cards b').count(), 0);
+      await page.getByRole('searchbox').fill('很长的名字');
+      await page.locator('.cards > li').first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px at ${viewport.width}px`);
+    }
+    await page.locator('.cards > li h3 a').first().click();
+    await page.getByRole('complementary').waitFor();
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    await screenshot(page, 'hostile-360');
+  }, { routes });
+});
+
+test('at 375 px the filters sit in a drawer and the list comes first', async () => {
+  await withApp(async (page) => {
+    const toggle = page.getByRole('button', { name: '显示筛选' });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByRole('checkbox', { name: /番禺区/ }).isVisible(), false);
+    await screenshot(page, 'finder-375');
+    await toggle.click();
+    await page.getByRole('checkbox', { name: /番禺区/ }).check();
+    assert.equal(await found(page), 100);
+    assert.match(await page.getByRole('button', { name: /收起筛选/ }).textContent(), /\(1\)/);
+    await screenshot(page, 'finder-375-drawer');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `sideways scroll ${overflow}px`);
+  }, { viewport: { width: 375, height: 667 } });
+});
