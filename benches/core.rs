@@ -1,0 +1,47 @@
+//! Native benchmarks of the finder's core (criterion): `make bench` or `cargo bench --bench core`.
+//! The 100 000-space dataset is generated on demand, never committed.
+
+use std::hint::black_box;
+
+use charity_finder::domain::boundaries::Boundaries;
+use charity_finder::domain::filter::{run, Catalog, Filter, Sort};
+use charity_finder::domain::hours::CstTime;
+use charity_finder::domain::load::parse_dataset;
+use charity_finder::domain::model::LatLng;
+use charity_finder::tools::{generate::generate, to_json};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+const NOON_WED: CstTime = CstTime { weekday: 2, minute: 720 };
+
+fn filters() -> Vec<(&'static str, Filter, Sort)> {
+    vec![
+        ("all", Filter::default(), Sort::Name),
+        ("panyu+certified", Filter { districts: vec!["440113".into()], certified_only: true, ..Filter::default() }, Sort::Name),
+        ("pinyin query", Filter { query: "panyu shawan".into(), ..Filter::default() }, Sort::Name),
+        ("services+open+query", Filter { services: vec!["elderly".into(), "food".into()], open_now: true, query: "街".into(), ..Filter::default() }, Sort::Name),
+        ("near, by distance", Filter { near: Some(LatLng { lat: 23.1064, lng: 113.3245 }), ..Filter::default() }, Sort::Distance),
+    ]
+}
+
+fn bench(c: &mut Criterion) {
+    let boundaries = Boundaries::from_geojson(include_str!("../public/data/districts.geojson")).expect("boundaries");
+    let bundled = include_str!("../public/data/spaces.json");
+    let large = to_json(&generate(7, 100_000, &boundaries));
+
+    for (label, text) in [("358", bundled), ("100k", large.as_str())] {
+        let catalog = Catalog::new(parse_dataset(text).expect("loads").dataset.spaces);
+        let mut group = c.benchmark_group(format!("filter+search+sort/{label}"));
+        for (name, filter, sort) in filters() {
+            group.bench_function(name, |b| b.iter(|| run(black_box(&catalog), black_box(&filter), sort, NOON_WED)));
+        }
+        group.finish();
+    }
+    let mut group = c.benchmark_group("parse+index");
+    group.sample_size(10);
+    group.bench_function("358", |b| b.iter(|| Catalog::new(parse_dataset(black_box(bundled)).expect("loads").dataset.spaces)));
+    group.bench_function("100k", |b| b.iter(|| Catalog::new(parse_dataset(black_box(&large)).expect("loads").dataset.spaces)));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

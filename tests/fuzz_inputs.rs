@@ -1,0 +1,68 @@
+//! Property tests: arbitrary bytes and arbitrary text never panic the JSON loader, the URL
+//! parser or the importers; they give a result or an error.
+
+use charity_finder::domain::boundaries::Boundaries;
+use charity_finder::domain::coords::Crs;
+use charity_finder::domain::load::parse_dataset;
+use charity_finder::domain::url_state::ViewState;
+use charity_finder::tools::import::{import, Format};
+use charity_finder::tools::streets::streets;
+use proptest::prelude::*;
+
+fn boundaries() -> Boundaries {
+    Boundaries::from_geojson(include_str!("../public/data/districts.geojson")).expect("parses")
+}
+
+/// Text that looks a bit like a dataset, so the loader gets past the first byte.
+fn jsonish() -> impl Strategy<Value = String> {
+    let record = r#"\{"id":"[a-z0-9]{0,3}","name":".{0,4}","district":"4401(0[3-6]|1[1-8])","street":".{0,3}","address":"x","location":\{"lat":2[23]\.[0-9],"lng":11[34]\.[0-9]\},"status":"(certified|registered|x)","services":\["(elderly|food|x)"\]\}"#;
+    (proptest::collection::vec(record, 0..4), any::<bool>()).prop_map(|(records, truncate)| {
+        let text = format!(
+            r#"{{"meta":{{"schema_version":1,"as_of":"2026-01-01","source":"s","licence":"l","sample":true}},"spaces":[{}]}}"#,
+            records.join(",")
+        );
+        if truncate {
+            text.chars().take(text.chars().count() / 2).collect()
+        } else {
+            text
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn loader_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = parse_dataset(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn loader_never_panics_on_near_datasets(text in jsonish()) {
+        if let Ok(loaded) = parse_dataset(&text) {
+            // Every record either loaded or was reported.
+            prop_assert!(loaded.dataset.spaces.len() + loaded.skipped.len() <= 4);
+        }
+    }
+
+    #[test]
+    fn url_parser_never_panics(query in ".{0,120}") {
+        let (v, _) = ViewState::parse(&query);
+        // What it produces is canonical: parsing its own output gives the same view.
+        prop_assert_eq!(ViewState::parse(&v.to_query()).0, v);
+    }
+
+    #[test]
+    fn csv_importer_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let b = boundaries();
+        let mut with_header = "名称,所属区,街道,地址,经度,纬度,服务类型\n".as_bytes().to_vec();
+        with_header.extend_from_slice(&bytes);
+        let _ = import(&with_header, Format::Csv, Crs::Wgs84, &b, &streets());
+        let _ = import(&bytes, Format::Csv, Crs::Gcj02, &b, &streets());
+    }
+
+    #[test]
+    fn xlsx_importer_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = import(&bytes, Format::Xlsx, Crs::Wgs84, &boundaries(), &streets());
+    }
+}
