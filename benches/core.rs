@@ -18,7 +18,11 @@ fn filters() -> Vec<(&'static str, Filter, Sort)> {
         ("all", Filter::default(), Sort::Name),
         ("panyu+certified", Filter { districts: vec!["440113".into()], certified_only: true, ..Filter::default() }, Sort::Name),
         ("pinyin query", Filter { query: "panyu shawan".into(), ..Filter::default() }, Sort::Name),
-        ("services+open+query", Filter { services: vec!["elderly".into(), "food".into()], open_now: true, query: "街".into(), ..Filter::default() }, Sort::Name),
+        (
+            "services+open+query",
+            Filter { services: vec!["elderly".into(), "food".into()], open_now: true, query: "街".into(), ..Filter::default() },
+            Sort::Name,
+        ),
         ("near, by distance", Filter { near: Some(LatLng { lat: 23.1064, lng: 113.3245 }), ..Filter::default() }, Sort::Distance),
     ]
 }

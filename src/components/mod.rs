@@ -2,6 +2,7 @@
 
 mod details;
 mod filters;
+mod map;
 mod results;
 
 use std::sync::Arc;
@@ -9,6 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::domain::config::Config;
 use crate::domain::filter::{run, Catalog, Outcome};
 use crate::domain::hours::CstTime;
 use crate::domain::i18n::{Lang, Texts};
@@ -27,17 +29,39 @@ pub enum FetchError {
     Format(#[from] LoadError),
 }
 
-/// The dataset as loaded.
+/// The dataset as loaded, with the runtime configuration it was loaded under.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Data {
+    pub config: Config,
     pub meta: Meta,
     pub catalog: Arc<Catalog>,
     /// Records skipped while loading (logged to the console for editors).
     pub skipped: usize,
 }
 
+/// Reads `config.json`; a missing or bad file means the defaults, with a console warning.
+async fn fetch_config() -> Config {
+    let text = match gloo_net::http::Request::get("config.json").send().await {
+        Ok(r) if r.ok() => r.text().await.unwrap_or_default(),
+        Ok(r) => {
+            leptos::logging::warn!("config.json: HTTP status {}; using defaults", r.status());
+            return Config::default();
+        }
+        Err(e) => {
+            leptos::logging::warn!("config.json: {e}; using defaults");
+            return Config::default();
+        }
+    };
+    let (config, warnings) = Config::parse(&text);
+    for w in warnings {
+        leptos::logging::warn!("{w}");
+    }
+    config
+}
+
 async fn fetch_dataset() -> Result<Data, FetchError> {
-    let response = gloo_net::http::Request::get("data/spaces.json").send().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    let config = fetch_config().await;
+    let response = gloo_net::http::Request::get(&config.dataset_url).send().await.map_err(|e| FetchError::Network(e.to_string()))?;
     if !response.ok() {
         return Err(FetchError::Http(response.status()));
     }
@@ -46,7 +70,7 @@ async fn fetch_dataset() -> Result<Data, FetchError> {
     for p in &loaded.skipped {
         leptos::logging::warn!("spaces.json: skipped record {p}");
     }
-    Ok(Data { meta: loaded.dataset.meta, catalog: Arc::new(Catalog::new(loaded.dataset.spaces)), skipped: loaded.skipped.len() })
+    Ok(Data { config, meta: loaded.dataset.meta, catalog: Arc::new(Catalog::new(loaded.dataset.spaces)), skipped: loaded.skipped.len() })
 }
 
 /// The view state, the single source of truth mirrored in the URL.
@@ -224,12 +248,15 @@ fn Finder(data: Data) -> impl IntoView {
         move |_| view.with(|v| run(&catalog, &v.filter, v.sort, now.get()))
     });
     let total = catalog.spaces.len();
+    provide_context(map::MapPick(RwSignal::new(None)));
     view! {
         {data.meta.sample.then(|| view! { <p class="sample-notice" role="note">{move || lang.texts().sample_notice}</p> })}
-        <div class="finder">
+        <div class="finder" class:show-map=move || view.with(|v| v.map)>
             <filters::SearchBox />
             <filters::FilterPanel outcome=outcome />
+            <map::ViewToggle />
             <results::Results catalog=catalog.clone() outcome=outcome total=total />
+            <map::MapPanel catalog=catalog.clone() outcome=outcome config=data.config.clone() />
             <details::Details catalog=catalog />
         </div>
     }

@@ -73,6 +73,37 @@ impl Boundaries {
         self.districts.iter().find(|d| d.code == code)
     }
 
+    /// The shapes as GeoJSON (`code` property only), each position passed through `shift`
+    /// (e.g. WGS-84 → GCJ-02 to draw over AMap-style tiles).
+    pub fn to_geojson(&self, shift: impl Fn(LatLng) -> LatLng) -> String {
+        let features: Vec<serde_json::Value> = self
+            .districts
+            .iter()
+            .map(|d| {
+                let polygons: Vec<Vec<Vec<[f64; 2]>>> = d
+                    .shape
+                    .iter()
+                    .map(|poly| {
+                        std::iter::once(poly.exterior())
+                            .chain(poly.interiors())
+                            .map(|ring| {
+                                ring.coords()
+                                    .map(|c| {
+                                        let p = shift(LatLng { lat: c.y, lng: c.x });
+                                        [(p.lng * 1e5).round() / 1e5, (p.lat * 1e5).round() / 1e5]
+                                    })
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .collect();
+                serde_json::json!({"type": "Feature", "properties": {"code": d.code},
+                    "geometry": {"type": "MultiPolygon", "coordinates": polygons}})
+            })
+            .collect();
+        serde_json::json!({"type": "FeatureCollection", "features": features}).to_string()
+    }
+
     /// A point guaranteed inside a district's largest part (its interior point).
     pub fn representative_point(&self, code: &str) -> Option<LatLng> {
         let p = self.get(code)?.shape.interior_point()?;
@@ -136,6 +167,14 @@ mod tests {
             let p = b.representative_point(&d.code).expect("non-empty");
             assert_eq!(b.locate(p), Some(d.code.as_str()));
         }
+    }
+
+    #[test]
+    fn geojson_round_trips() {
+        let b = bundled();
+        let again = Boundaries::from_geojson(&b.to_geojson(|p| p)).expect("parses");
+        assert_eq!(again.districts.len(), 11);
+        assert_eq!(again.locate(LatLng { lat: 22.94, lng: 113.36 }), Some("440113"));
     }
 
     #[test]

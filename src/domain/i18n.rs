@@ -140,6 +140,16 @@ pub struct Texts {
     pub metre: &'static str,
     pub kilometre: &'static str,
     pub away: fn(&str) -> String,
+    pub map: &'static str,
+    pub map_label: &'static str,
+    pub list: &'static str,
+    pub view_as: &'static str,
+    pub choropleth: &'static str,
+    pub choropleth_hint: &'static str,
+    pub tiles_failed: &'static str,
+    pub map_failed: &'static str,
+    pub map_hint: &'static str,
+    pub your_position: &'static str,
 }
 
 pub static ZH_CN: Texts = Texts {
@@ -207,6 +217,16 @@ pub static ZH_CN: Texts = Texts {
     metre: "米",
     kilometre: "公里",
     away: |d| format!("距离 {d}"),
+    map: "地图",
+    map_label: "慈善空间地图：可用方向键平移，加号减号缩放；所有信息也都在列表中",
+    list: "列表",
+    view_as: "显示方式",
+    choropleth: "按区显示数量",
+    choropleth_hint: "颜色越深，该区符合条件的慈善空间越多；点击某区即可只看该区。",
+    tiles_failed: "底图无法加载，已改用区界底图。",
+    map_failed: "地图无法加载。列表中仍可查看全部慈善空间。",
+    map_hint: "地图上的方形标记为已认证，圆形标记为已挂牌；数字表示该处聚合的空间数。",
+    your_position: "您的位置",
 };
 
 pub static EN: Texts = Texts {
@@ -275,6 +295,16 @@ pub static EN: Texts = Texts {
     metre: "m",
     kilometre: "km",
     away: |d| format!("{d} away"),
+    map: "Map",
+    map_label: "Map of charity spaces: arrow keys pan, plus and minus zoom; everything on it is also in the list",
+    list: "List",
+    view_as: "Show as",
+    choropleth: "Counts by district",
+    choropleth_hint: "Darker districts have more matching spaces; click a district to show only that district.",
+    tiles_failed: "The basemap could not be loaded; showing district boundaries instead.",
+    map_failed: "The map could not be loaded. Every charity space is still in the list.",
+    map_hint: "Square markers are certified, round markers registered; numbers show how many spaces are grouped there.",
+    your_position: "Your position",
 };
 
 pub static ZH_TW: Texts = Texts {
@@ -342,4 +372,14 @@ pub static ZH_TW: Texts = Texts {
     metre: "米",
     kilometre: "公里",
     away: |d| format!("距離 {d}"),
+    map: "地圖",
+    map_label: "慈善空間地圖：可用方向鍵平移，加號減號縮放；所有資訊也都在列表中",
+    list: "列表",
+    view_as: "顯示方式",
+    choropleth: "按區顯示數量",
+    choropleth_hint: "顏色越深，該區符合條件的慈善空間越多；點擊某區即可只看該區。",
+    tiles_failed: "底圖無法載入，已改用區界底圖。",
+    map_failed: "地圖無法載入。列表中仍可查看全部慈善空間。",
+    map_hint: "地圖上的方形標記為已認證，圓形標記為已掛牌；數字表示該處聚合的空間數。",
+    your_position: "您的位置",
 };

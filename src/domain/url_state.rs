@@ -20,6 +20,7 @@ pub mod param {
     pub const NEAR: &str = "near";
     pub const RADIUS: &str = "radius";
     pub const LANG: &str = "lang";
+    pub const VIEW: &str = "view";
 }
 
 /// Everything about the view that a URL carries.
@@ -31,10 +32,12 @@ pub struct ViewState {
     pub space: Option<String>,
     /// The interface language chosen by link or switcher; `None` follows the browser.
     pub lang: Option<Lang>,
+    /// On narrow screens, the map instead of the list (`view=map`).
+    pub map: bool,
 }
 
 /// Parameters that other parts of the page own; they pass through untouched.
-const PASS_THROUGH: [&str; 3] = ["embed", "view", "elderly"];
+const PASS_THROUGH: [&str; 2] = ["embed", "elderly"];
 
 impl ViewState {
     /// Reads a query string (with or without the leading `?`). Returns the state and the
@@ -93,6 +96,11 @@ impl ViewState {
                     Some(lang) => v.lang = Some(lang),
                     None => ignore(&value),
                 },
+                param::VIEW => match value.as_str() {
+                    "map" => v.map = true,
+                    "list" | "" => v.map = false,
+                    other => ignore(other),
+                },
                 k if PASS_THROUGH.contains(&k) => {}
                 _ => ignore(&value),
             }
@@ -143,6 +151,9 @@ impl ViewState {
         if let Some(id) = &self.space {
             push(param::SPACE, id);
         }
+        if self.map {
+            push(param::VIEW, "map");
+        }
         if let Some(lang) = self.lang {
             push(param::LANG, lang.tag());
         }
@@ -162,7 +173,7 @@ impl ViewState {
     /// ```
     /// use charity_finder::domain::url_state::ViewState;
     /// let (v, _) = ViewState::parse("district=440113");
-    /// assert_eq!(v.to_query_keeping("?embed=1&district=440106&view=map"), "?district=440113&embed=1&view=map");
+    /// assert_eq!(v.to_query_keeping("?embed=1&district=440106&elderly=1"), "?district=440113&embed=1&elderly=1");
     /// ```
     pub fn to_query_keeping(&self, current: &str) -> String {
         let own = self.to_query();
@@ -285,7 +296,8 @@ mod tests {
         let (v, ignored) = ViewState::parse("lang=en&embed=1&view=map");
         assert!(ignored.is_empty());
         assert_eq!(v.lang, Some(Lang::En));
-        assert_eq!(v.to_query_keeping("?lang=en&embed=1&view=map"), "?lang=en&embed=1&view=map");
+        assert!(v.map);
+        assert_eq!(v.to_query_keeping("?lang=en&embed=1&view=map"), "?view=map&lang=en&embed=1");
     }
 
     #[test]

@@ -84,7 +84,7 @@ export async function screenshot(page, name) {
 
 /** The results-count text once the list is there. */
 export async function countText(page) {
-  return (await page.getByRole('status').filter({ hasText: /慈善空间|charity spaces|慈善空間/ }).first().textContent()).trim();
+  return (await page.getByRole('status').filter({ hasText: /共找到|charity spaces found/ }).first().textContent()).trim();
 }
 
 /** The number N in 「共找到 N 个…」. */

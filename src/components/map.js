@@ -1,0 +1,217 @@
+// Thin bindings over Leaflet for map.rs. Leaflet and its cluster plug-in are served from our own
+// origin (vendor/, copied from npm at build time) and loaded only when a map is first shown.
+// Text from the dataset only ever reaches the DOM as textContent or an attribute value.
+
+let leafletPromise;
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = src;
+    s.onload = resolve;
+    s.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(s);
+  });
+}
+
+function loadCss(href) {
+  const l = document.createElement('link');
+  l.rel = 'stylesheet';
+  l.href = href;
+  document.head.appendChild(l);
+}
+
+function loadLeaflet() {
+  leafletPromise ??= (async () => {
+    ['vendor/leaflet.css', 'vendor/MarkerCluster.css', 'vendor/MarkerCluster.Default.css'].forEach(loadCss);
+    await loadScript('vendor/leaflet.js');
+    await loadScript('vendor/leaflet.markercluster.js');
+  })();
+  return leafletPromise;
+}
+
+const textEl = (tag, text, className) => {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  if (className) el.className = className;
+  return el;
+};
+
+// Marker shapes differ by status, not only by colour: certified = square with a tick, registered = circle.
+const ICONS = {};
+function icon(certified, selected) {
+  const key = `${certified}-${selected}`;
+  ICONS[key] ??= L.divIcon({
+    className: `space-marker ${certified ? 'certified' : 'registered'}${selected ? ' selected' : ''}`,
+    html: certified
+      ? '<svg viewBox="0 0 24 24" aria-hidden="true"><rect x="3" y="3" width="18" height="18" rx="3"/><path d="M7 12.5l3.2 3.2L17 9"/></svg>'
+      : '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="9"/></svg>',
+    iconSize: selected ? [34, 34] : [26, 26],
+    iconAnchor: selected ? [17, 17] : [13, 13],
+  });
+  return ICONS[key];
+}
+
+export class FinderMap {
+  constructor() {
+    this.markers = new Map();
+    this.selected = null;
+  }
+
+  /** Creates the map in `el`. `options` is JSON: {labels, tile?: {url, attribution, approval, subdomains}}. */
+  async init(el, optionsJson, onSelect, onDistrict, onTileFailure) {
+    await loadLeaflet();
+    const options = JSON.parse(optionsJson);
+    this.labels = options.labels;
+    this.onSelect = onSelect;
+    this.onDistrict = onDistrict;
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const map = L.map(el, { zoomSnap: 0.25, minZoom: 8, maxZoom: 18, keyboard: true, attributionControl: true, zoomAnimation: !reduceMotion, fadeAnimation: !reduceMotion, markerZoomAnimation: !reduceMotion });
+    this.map = map;
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution(options.labels.boundaryCredit);
+    L.control.scale({ metric: true, imperial: false }).addTo(map);
+    map.setView([23.25, 113.45], 9);
+    el.setAttribute('aria-label', options.labels.map);
+    if (options.tile && options.tile.url) {
+      const tiles = L.tileLayer(options.tile.url, {
+        subdomains: options.tile.subdomains || 'abc',
+        attribution: [options.tile.attribution, options.tile.approval].filter(Boolean).join(' · '),
+        maxZoom: 18,
+      });
+      let loaded = 0;
+      let failed = 0;
+      tiles.on('tileload', () => { loaded += 1; });
+      tiles.on('tileerror', () => {
+        failed += 1;
+        if (failed >= 4 && loaded === 0 && map.hasLayer(tiles)) {
+          map.removeLayer(tiles);
+          onTileFailure();
+        }
+      });
+      tiles.addTo(map);
+    }
+    this.districtLayer = L.geoJSON(null, {
+      style: () => this.districtStyle(0),
+      onEachFeature: (feature, layer) => {
+        layer.on('click', () => this.onDistrict(feature.properties.code));
+      },
+    }).addTo(map);
+    this.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true, animate: false });
+    map.addLayer(this.cluster);
+    this.labelLayer = L.layerGroup().addTo(map);
+    const record = () => {
+      const b = map.getBounds();
+      el.dataset.view = JSON.stringify({ south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(), zoom: map.getZoom() });
+    };
+    map.on('moveend', record);
+    record();
+  }
+
+  districtStyle(share, choropleth) {
+    if (!choropleth) return { color: '#8c1d18', weight: 1.5, fillColor: '#f6ecea', fillOpacity: 0.55 };
+    // Light to dark red by share of the largest count (a legend with the numbers is in the list).
+    const shade = Math.round(235 - share * 150);
+    return { color: '#5b1410', weight: 1.5, fillColor: `rgb(${Math.min(255, shade + 20)}, ${shade - 30}, ${shade - 40})`, fillOpacity: 0.75 };
+  }
+
+  /** District shapes (GeoJSON text), names and counts: [{code, name, count, lat, lng}]. */
+  setDistricts(geojsonText, districtsJson, choropleth) {
+    if (!this.map) return;
+    const districts = JSON.parse(districtsJson);
+    const byCode = new Map(districts.map((d) => [d.code, d]));
+    const max = Math.max(1, ...districts.map((d) => d.count));
+    if (geojsonText && !this.districtsLoaded) {
+      this.districtLayer.addData(JSON.parse(geojsonText));
+      this.districtsLoaded = true;
+    }
+    this.districtLayer.eachLayer((layer) => {
+      const d = byCode.get(layer.feature.properties.code);
+      layer.setStyle(this.districtStyle(d ? d.count / max : 0, choropleth));
+    });
+    this.labelLayer.clearLayers();
+    for (const d of districts) {
+      const label = textEl('span', choropleth ? `${d.name} ${d.count}` : d.name, 'district-label-text');
+      const marker = L.marker([d.lat, d.lng], {
+        icon: L.divIcon({ className: 'district-label', html: '', iconSize: null }),
+        keyboard: false,
+        interactive: false,
+      });
+      marker.on('add', () => marker.getElement().replaceChildren(label));
+      this.labelLayer.addLayer(marker);
+    }
+  }
+
+  /** Markers for [{id, name, lat, lng, certified}]; fits the view to them when `fit`. */
+  setMarkers(markersJson, fit) {
+    if (!this.map) return;
+    const list = JSON.parse(markersJson);
+    this.cluster.clearLayers();
+    this.markers.clear();
+    const layers = list.map((m) => {
+      const marker = L.marker([m.lat, m.lng], {
+        icon: icon(m.certified, m.id === this.selected),
+        title: m.name,
+        alt: m.name,
+        keyboard: true,
+        riseOnHover: true,
+      });
+      marker.bindTooltip(textEl('span', m.name), { direction: 'top', offset: [0, -12] });
+      marker.on('click', () => this.onSelect(m.id));
+      // Keyboard users get the name on focus, as mouse users do on hover.
+      marker.on('add', () => {
+        const el = marker.getElement();
+        el.addEventListener('focus', () => marker.openTooltip());
+        el.addEventListener('blur', () => marker.closeTooltip());
+      });
+      marker.spaceId = m.id;
+      marker.certified = m.certified;
+      this.markers.set(m.id, marker);
+      return marker;
+    });
+    this.cluster.addLayers(layers);
+    if (fit && layers.length) {
+      const bounds = L.latLngBounds(list.map((m) => [m.lat, m.lng]));
+      this.map.fitBounds(bounds.pad(0.08), { maxZoom: 15, animate: false });
+    }
+  }
+
+  /** Highlights the selected space's marker (zooming into its cluster if needed). */
+  select(id) {
+    const previous = this.markers.get(this.selected);
+    if (previous) previous.setIcon(icon(previous.certified, false));
+    this.selected = id || null;
+    const marker = this.markers.get(this.selected);
+    if (!marker) return;
+    marker.setIcon(icon(marker.certified, true));
+    this.cluster.zoomToShowLayer(marker, () => marker.openTooltip());
+  }
+
+  /** The person's position (WGS-84 or shifted to the tile system by the caller). */
+  setPosition(lat, lng, label) {
+    if (!this.map) return;
+    if (this.position) this.position.remove();
+    if (lat === undefined || lat === null || Number.isNaN(lat)) return;
+    this.position = L.marker([lat, lng], {
+      icon: L.divIcon({ className: 'position-marker', html: '<span></span>', iconSize: [22, 22], iconAnchor: [11, 11] }),
+      title: label,
+      alt: label,
+      keyboard: false,
+      zIndexOffset: 1000,
+    }).addTo(this.map);
+  }
+
+  /** Lets a click on the map choose a position. */
+  onMapClick(callback) {
+    if (this.map) this.map.on('click', (e) => callback(e.latlng.lat, e.latlng.lng));
+  }
+
+  invalidate() {
+    if (this.map) this.map.invalidateSize();
+  }
+
+  destroy() {
+    if (this.map) this.map.remove();
+    this.map = null;
+  }
+}

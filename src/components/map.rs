@@ -1,0 +1,302 @@
+//! The map: district boundaries as the default (offline) basemap, an optional raster basemap from
+//! `config.json`, clustered markers in sync with the list, and a district choropleth mode.
+//! Leaflet does the drawing through the thin bindings in `map.js`.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{Now, UiLang, View};
+use crate::domain::boundaries::Boundaries;
+use crate::domain::config::Config;
+use crate::domain::coords::{from_wgs84, Crs};
+use crate::domain::filter::{Catalog, Outcome};
+use crate::domain::model::{LatLng, Status, DISTRICTS};
+
+#[wasm_bindgen(module = "/src/components/map.js")]
+extern "C" {
+    type FinderMap;
+    #[wasm_bindgen(constructor)]
+    fn new() -> FinderMap;
+    #[wasm_bindgen(method)]
+    fn init(
+        this: &FinderMap,
+        el: &web_sys::HtmlElement,
+        options: &str,
+        on_select: &Closure<dyn Fn(String)>,
+        on_district: &Closure<dyn Fn(String)>,
+        on_tile_failure: &Closure<dyn Fn()>,
+    ) -> js_sys::Promise;
+    #[wasm_bindgen(method, js_name = setMarkers)]
+    fn set_markers(this: &FinderMap, markers: &str, fit: bool);
+    #[wasm_bindgen(method, js_name = setDistricts)]
+    fn set_districts(this: &FinderMap, geojson: &str, districts: &str, choropleth: bool);
+    #[wasm_bindgen(method)]
+    fn select(this: &FinderMap, id: Option<String>);
+    #[wasm_bindgen(method, js_name = setPosition)]
+    fn set_position(this: &FinderMap, lat: f64, lng: f64, label: &str);
+    #[wasm_bindgen(method, js_name = onMapClick)]
+    fn on_map_click(this: &FinderMap, callback: &Closure<dyn Fn(f64, f64)>);
+    #[wasm_bindgen(method)]
+    fn invalidate(this: &FinderMap);
+}
+
+#[derive(Serialize)]
+struct Marker<'a> {
+    id: &'a str,
+    name: &'a str,
+    lat: f64,
+    lng: f64,
+    certified: bool,
+}
+
+#[derive(Serialize)]
+struct DistrictLabel<'a> {
+    code: &'a str,
+    name: &'a str,
+    count: usize,
+    lat: f64,
+    lng: f64,
+}
+
+/// The tile system's shift for WGS-84 positions (identity without tiles or with WGS-84 tiles).
+fn tile_crs(config: &Config) -> Crs {
+    config.tiles.as_ref().map_or(Crs::Wgs84, |t| t.crs)
+}
+
+/// Whether the screen is wide enough to show the map beside the list.
+fn wide_screen() -> bool {
+    window().match_media("(min-width: 900px)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+async fn fetch_text(url: String) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP status {}", response.status()));
+    }
+    response.text().await.map_err(|e| e.to_string())
+}
+
+/// A position picked on the map, handed to the "near me" controls.
+#[derive(Clone, Copy)]
+pub struct MapPick(pub RwSignal<Option<LatLng>>);
+
+/// The map panel. It loads Leaflet and the boundaries only once it is first shown.
+#[component]
+pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -> impl IntoView {
+    let View(view) = expect_context();
+    let Now(_) = expect_context();
+    let lang = expect_context::<UiLang>();
+    let pick = expect_context::<MapPick>();
+    let container = NodeRef::<html::Div>::new();
+    let map = StoredValue::new_local(None::<FinderMap>);
+    let started = StoredValue::new(false);
+    let ready = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let tile_failed = RwSignal::new(false);
+    let choropleth = RwSignal::new(false);
+    let wide = RwSignal::new(wide_screen());
+    let _ = window_event_listener(leptos::ev::resize, move |_| wide.set(wide_screen()));
+    let crs = tile_crs(&config);
+    let shift = move |p: LatLng| from_wgs84(p, crs);
+    let boundaries_url = config.boundaries_url.clone();
+    let boundaries = LocalResource::new(move || fetch_text(boundaries_url.clone()));
+    let parsed = Memo::new(move |_| boundaries.get().and_then(|r| r.ok()).and_then(|text| Boundaries::from_geojson(&text).ok()));
+    let shown = move || wide.get() || view.with(|v| v.map);
+
+    // Create the map the first time it is shown.
+    let options = {
+        let config = config.clone();
+        move || {
+            let t = lang.texts();
+            serde_json::json!({
+                "labels": { "map": t.map_label, "boundaryCredit": t.boundary_credit },
+                "tile": config.tiles.as_ref().map(|tl| serde_json::json!({
+                    "url": tl.url, "subdomains": tl.subdomains, "attribution": tl.attribution, "approval": tl.approval,
+                })),
+            })
+            .to_string()
+        }
+    };
+    Effect::new(move |_| {
+        if !shown() || started.get_value() {
+            return;
+        }
+        let Some(el) = container.get() else { return };
+        started.set_value(true);
+        let m = FinderMap::new();
+        let on_select = Closure::<dyn Fn(String)>::new(move |id: String| view.update(|v| v.space = Some(id)));
+        let on_district = Closure::<dyn Fn(String)>::new(move |code: String| {
+            if choropleth.get_untracked() {
+                view.update(|v| {
+                    if v.filter.districts == [code.clone()] {
+                        v.filter.districts.clear();
+                    } else {
+                        v.filter.districts = vec![code];
+                    }
+                });
+            }
+        });
+        let on_tile_failure = Closure::<dyn Fn()>::new(move || tile_failed.set(true));
+        let on_click = Closure::<dyn Fn(f64, f64)>::new(move |lat: f64, lng: f64| {
+            // Clicks come in the tile system; positions are kept in WGS-84.
+            let p = crate::domain::coords::to_wgs84(LatLng { lat, lng }, crs);
+            pick.0.set(Some(p));
+        });
+        let promise = m.init(&el, &options(), &on_select, &on_district, &on_tile_failure);
+        // The map lives as long as the page; so do its callbacks.
+        on_select.forget();
+        on_district.forget();
+        on_tile_failure.forget();
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => {
+                    m.on_map_click(&on_click);
+                    on_click.forget();
+                    map.set_value(Some(m));
+                    ready.set(true);
+                }
+                Err(e) => {
+                    leptos::logging::warn!("map: {e:?}");
+                    failed.set(true);
+                }
+            }
+        });
+    });
+
+    // Markers follow the filtered list; the view fits them when the list changes.
+    let indices = Memo::new(move |_| outcome.with(|o| o.indices.clone()));
+    Effect::new({
+        let catalog = catalog.clone();
+        move |_| {
+            if !ready.get() {
+                return;
+            }
+            let markers: Vec<Marker> = indices.with(|ix| {
+                ix.iter()
+                    .map(|&i| {
+                        let s = &catalog.spaces[i];
+                        let p = shift(s.location);
+                        Marker { id: &s.id, name: &s.name, lat: p.lat, lng: p.lng, certified: s.status == Status::Certified }
+                    })
+                    .collect()
+            });
+            let json = serde_json::to_string(&markers).unwrap_or_default();
+            map.with_value(|m| {
+                if let Some(m) = m {
+                    m.set_markers(&json, true);
+                }
+            });
+        }
+    });
+
+    // Boundaries, names and (in choropleth mode) counts under the current filters.
+    Effect::new(move |_| {
+        if !ready.get() {
+            return;
+        }
+        let Some(b) = parsed.get() else { return };
+        let l = lang.0.get();
+        let counts = outcome.with(|o| o.facets.districts);
+        let labels: Vec<DistrictLabel> = DISTRICTS
+            .iter()
+            .zip(counts)
+            .filter_map(|(d, count)| {
+                let p = shift(b.representative_point(d.code)?);
+                Some(DistrictLabel { code: d.code, name: l.district(d), count, lat: p.lat, lng: p.lng })
+            })
+            .collect();
+        let json = serde_json::to_string(&labels).unwrap_or_default();
+        let geojson = b.to_geojson(shift);
+        let on = choropleth.get();
+        map.with_value(|m| {
+            if let Some(m) = m {
+                m.set_districts(&geojson, &json, on);
+            }
+        });
+    });
+
+    // The selected space and the person's position.
+    Effect::new(move |_| {
+        let id = view.with(|v| v.space.clone());
+        if ready.get() {
+            map.with_value(|m| {
+                if let Some(m) = m {
+                    m.select(id);
+                }
+            });
+        }
+    });
+    Effect::new(move |_| {
+        let near = view.with(|v| v.filter.near);
+        let label = lang.texts().your_position;
+        if ready.get() {
+            map.with_value(|m| {
+                if let Some(m) = m {
+                    match near.map(shift) {
+                        Some(p) => m.set_position(p.lat, p.lng, label),
+                        None => m.set_position(f64::NAN, f64::NAN, label),
+                    }
+                }
+            });
+        }
+    });
+    // Leaflet measures its container: tell it when the container appears on a phone.
+    Effect::new(move |_| {
+        let _ = (view.with(|v| v.map), wide.get());
+        if ready.get_untracked() {
+            request_animation_frame(move || {
+                map.with_value(|m| {
+                    if let Some(m) = m {
+                        m.invalidate();
+                    }
+                })
+            });
+        }
+    });
+
+    let t = move || lang.texts();
+    view! {
+        <section class="map-panel" aria-labelledby="map-heading">
+            <div class="map-bar">
+                <h2 id="map-heading">{move || t().map}</h2>
+                <label class="check inline">
+                    <input type="checkbox" prop:checked=move || choropleth.get() on:change=move |_| choropleth.update(|c| *c = !*c) />
+                    <span>{move || t().choropleth}</span>
+                </label>
+            </div>
+            <Show when=move || tile_failed.get()>
+                <p class="notice" role="status">{move || t().tiles_failed}</p>
+            </Show>
+            <Show when=move || failed.get()>
+                <p class="notice" role="alert">{move || t().map_failed}</p>
+            </Show>
+            <Show when=move || choropleth.get()>
+                <p class="hint">{move || t().choropleth_hint}</p>
+            </Show>
+            <div class="map" node_ref=container tabindex="0" role="region"></div>
+            <p class="hint">{move || t().map_hint}</p>
+        </section>
+    }
+}
+
+/// Switches between the list and the map on narrow screens (`?view=map`).
+#[component]
+pub fn ViewToggle() -> impl IntoView {
+    let View(view) = expect_context();
+    let lang = expect_context::<UiLang>();
+    let t = move || lang.texts();
+    view! {
+        <div class="view-toggle" role="group" aria-label=move || t().view_as>
+            <button type="button" class="toggle" aria-pressed=move || (!view.with(|v| v.map)).to_string() on:click=move |_| view.update(|v| v.map = false)>
+                {move || t().list}
+            </button>
+            <button type="button" class="toggle" aria-pressed=move || view.with(|v| v.map).to_string() on:click=move |_| view.update(|v| v.map = true)>
+                {move || t().map}
+            </button>
+        </div>
+    }
+}

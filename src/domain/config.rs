@@ -1,0 +1,143 @@
+//! The runtime configuration, `config.json` beside `index.html`: changeable without a rebuild.
+//! A bad file or a bad field falls back to the defaults with a warning, never a blank page.
+
+use serde::Deserialize;
+
+use super::coords::Crs;
+use super::i18n::Lang;
+
+/// An optional raster basemap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tiles {
+    /// Leaflet URL template, `{s}`, `{z}`, `{x}`, `{y}`, http(s) only.
+    pub url: String,
+    pub subdomains: String,
+    pub attribution: String,
+    /// 审图号, shown with the attribution.
+    pub approval: String,
+    /// `wgs84` (Tianditu, OSM-style tiles) or `gcj02` (AMap-style tiles): markers are shifted to match.
+    pub crs: Crs,
+}
+
+/// The settings the app reads at start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub dataset_url: String,
+    pub boundaries_url: String,
+    pub default_lang: Option<Lang>,
+    pub tiles: Option<Tiles>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { dataset_url: "data/spaces.json".into(), boundaries_url: "data/districts.geojson".into(), default_lang: None, tiles: None }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawTiles {
+    url: String,
+    subdomains: Option<String>,
+    attribution: String,
+    approval: String,
+    crs: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Raw {
+    dataset_url: Option<String>,
+    boundaries_url: Option<String>,
+    default_lang: Option<String>,
+    tiles: Option<RawTiles>,
+}
+
+/// A relative URL or an http(s) URL; nothing that could run script.
+fn safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    !lower.is_empty() && (lower.starts_with("https://") || lower.starts_with("http://") || !lower.contains(':'))
+}
+
+impl Config {
+    /// Reads `config.json` text. Returns the config and a warning for each part that was
+    /// ignored.
+    ///
+    /// # Examples
+    /// ```
+    /// use charity_finder::domain::config::Config;
+    /// let (c, warnings) = Config::parse(r#"{"tiles": {"url": "javascript:alert(1)"}, "default_lang": "en"}"#);
+    /// assert!(c.tiles.is_none());
+    /// assert_eq!(warnings.len(), 1);
+    /// assert_eq!(Config::parse("not json").0, Config::default());
+    /// ```
+    pub fn parse(text: &str) -> (Config, Vec<String>) {
+        let mut warnings = Vec::new();
+        let raw: Raw = match serde_json::from_str(text) {
+            Ok(raw) => raw,
+            Err(e) => return (Config::default(), vec![format!("config.json ignored: {e}")]),
+        };
+        let mut c = Config::default();
+        for (value, slot, name) in
+            [(raw.dataset_url, &mut c.dataset_url, "dataset_url"), (raw.boundaries_url, &mut c.boundaries_url, "boundaries_url")]
+        {
+            match value {
+                Some(url) if safe_url(&url) => *slot = url,
+                Some(url) => warnings.push(format!("config.json: {name} {url:?} ignored (relative or http(s) URL expected)")),
+                None => {}
+            }
+        }
+        if let Some(tag) = raw.default_lang {
+            c.default_lang = Lang::from_tag(&tag);
+            if c.default_lang.is_none() {
+                warnings.push(format!("config.json: default_lang {tag:?} ignored (zh-CN, en or zh-TW)"));
+            }
+        }
+        if let Some(t) = raw.tiles {
+            let crs = t.crs.as_deref().unwrap_or("wgs84").parse::<Crs>();
+            match crs {
+                Ok(crs) if safe_url(&t.url) && t.url.contains("{z}") && matches!(crs, Crs::Wgs84 | Crs::Gcj02) => {
+                    c.tiles = Some(Tiles {
+                        url: t.url,
+                        subdomains: t.subdomains.unwrap_or_else(|| "abc".into()),
+                        attribution: t.attribution,
+                        approval: t.approval,
+                        crs,
+                    })
+                }
+                _ => warnings
+                    .push("config.json: tiles ignored (an http(s) template with {z}/{x}/{y} and crs wgs84 or gcj02 expected)".into()),
+            }
+        }
+        (c, warnings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_config() {
+        let (c, w) = Config::parse(
+            r#"{"dataset_url":"https://example.org/spaces.json","default_lang":"zh-TW",
+                "tiles":{"url":"https://t{s}.example/{z}/{x}/{y}.png","subdomains":"01234567","attribution":"天地图","approval":"GS(2024)0568号","crs":"gcj02"},
+                "unknown": 1}"#,
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.dataset_url, "https://example.org/spaces.json");
+        assert_eq!(c.default_lang, Some(Lang::ZhTw));
+        let t = c.tiles.expect("tiles");
+        assert_eq!((t.crs, t.approval.as_str(), t.subdomains.as_str()), (Crs::Gcj02, "GS(2024)0568号", "01234567"));
+    }
+
+    #[test]
+    fn bad_parts_fall_back() {
+        let (c, w) =
+            Config::parse(r#"{"dataset_url":"data:text/html,x","default_lang":"fr","tiles":{"url":"https://x/{z}","crs":"bd09"}}"#);
+        assert_eq!(c, Config::default());
+        assert_eq!(w.len(), 3);
+        let (c, w) = Config::parse("[1]");
+        assert_eq!((c, w.len()), (Config::default(), 1));
+    }
+}
