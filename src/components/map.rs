@@ -10,7 +10,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{Now, UiLang, View};
-use crate::domain::boundaries::Boundaries;
 use crate::domain::config::Config;
 use crate::domain::coords::{from_wgs84, Crs};
 use crate::domain::filter::{Catalog, Outcome};
@@ -72,14 +71,6 @@ fn wide_screen() -> bool {
     window().match_media("(min-width: 900px)").ok().flatten().is_some_and(|m| m.matches())
 }
 
-async fn fetch_text(url: String) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP status {}", response.status()));
-    }
-    response.text().await.map_err(|e| e.to_string())
-}
-
 /// A position picked on the map, handed to the "near me" controls.
 #[derive(Clone, Copy)]
 pub struct MapPick(pub RwSignal<Option<LatLng>>);
@@ -102,9 +93,7 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
     let _ = window_event_listener(leptos::ev::resize, move |_| wide.set(wide_screen()));
     let crs = tile_crs(&config);
     let shift = move |p: LatLng| from_wgs84(p, crs);
-    let boundaries_url = config.boundaries_url.clone();
-    let boundaries = LocalResource::new(move || fetch_text(boundaries_url.clone()));
-    let parsed = Memo::new(move |_| boundaries.get().and_then(|r| r.ok()).and_then(|text| Boundaries::from_geojson(&text).ok()));
+    let super::Shapes(parsed) = expect_context();
     let shown = move || wide.get() || view.with(|v| v.map);
 
     // Create the map the first time it is shown.
@@ -198,19 +187,22 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
         if !ready.get() {
             return;
         }
-        let Some(b) = parsed.get() else { return };
         let l = lang.0.get();
         let counts = outcome.with(|o| o.facets.districts);
-        let labels: Vec<DistrictLabel> = DISTRICTS
-            .iter()
-            .zip(counts)
-            .filter_map(|(d, count)| {
-                let p = shift(b.representative_point(d.code)?);
-                Some(DistrictLabel { code: d.code, name: l.district(d), count, lat: p.lat, lng: p.lng })
-            })
-            .collect();
-        let json = serde_json::to_string(&labels).unwrap_or_default();
-        let geojson = b.to_geojson(shift);
+        let Some((json, geojson)) = parsed.with(|b| {
+            let b = b.as_ref()?;
+            let labels: Vec<DistrictLabel> = DISTRICTS
+                .iter()
+                .zip(counts)
+                .filter_map(|(d, count)| {
+                    let p = shift(b.representative_point(d.code)?);
+                    Some(DistrictLabel { code: d.code, name: l.district(d), count, lat: p.lat, lng: p.lng })
+                })
+                .collect();
+            Some((serde_json::to_string(&labels).unwrap_or_default(), b.to_geojson(shift)))
+        }) else {
+            return;
+        };
         let on = choropleth.get();
         map.with_value(|m| {
             if let Some(m) = m {

@@ -3,6 +3,7 @@
 mod details;
 mod filters;
 mod map;
+mod near;
 mod results;
 
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::domain::boundaries::Boundaries;
 use crate::domain::config::Config;
 use crate::domain::filter::{run, Catalog, Outcome};
 use crate::domain::hours::CstTime;
@@ -30,7 +32,7 @@ pub enum FetchError {
 }
 
 /// The dataset as loaded, with the runtime configuration it was loaded under.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Data {
     pub config: Config,
     pub meta: Meta,
@@ -90,6 +92,18 @@ impl UiLang {
     pub fn texts(self) -> &'static Texts {
         self.0.get().texts()
     }
+}
+
+/// The district boundaries, once loaded (the map and "near me" use them; the list does not wait).
+#[derive(Clone, Copy)]
+pub struct Shapes(pub Memo<Option<Boundaries>>);
+
+async fn fetch_boundaries(url: String) -> Result<Boundaries, String> {
+    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP status {}", response.status()));
+    }
+    Boundaries::from_geojson(&response.text().await.map_err(|e| e.to_string())?)
 }
 
 /// The current time in China Standard Time, refreshed every minute.
@@ -249,10 +263,21 @@ fn Finder(data: Data) -> impl IntoView {
     });
     let total = catalog.spaces.len();
     provide_context(map::MapPick(RwSignal::new(None)));
+    let boundaries_url = data.config.boundaries_url.clone();
+    let boundaries = LocalResource::new(move || fetch_boundaries(boundaries_url.clone()));
+    provide_context(Shapes(Memo::new(move |_| match boundaries.get() {
+        Some(Ok(b)) => Some(b),
+        Some(Err(e)) => {
+            leptos::logging::warn!("district boundaries: {e}");
+            None
+        }
+        None => None,
+    })));
     view! {
         {data.meta.sample.then(|| view! { <p class="sample-notice" role="note">{move || lang.texts().sample_notice}</p> })}
         <div class="finder" class:show-map=move || view.with(|v| v.map)>
             <filters::SearchBox />
+            <near::NearMe catalog=catalog.clone() />
             <filters::FilterPanel outcome=outcome />
             <map::ViewToggle />
             <results::Results catalog=catalog.clone() outcome=outcome total=total />

@@ -8,16 +8,17 @@ use std::cmp::Ordering;
 use super::distance::metres;
 use super::hours::{self, CstTime, Hours, OpenState};
 use super::model::{LatLng, Space, Status, DISTRICTS, SERVICES};
+use super::nearest::SpatialIndex;
 use super::search::{tokens, Haystack};
 
 /// The spaces of a dataset, prepared for fast repeated filtering.
-#[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
     pub spaces: Vec<Space>,
     haystacks: Vec<Haystack>,
     hours: Vec<Option<Hours>>,
     district_index: Vec<usize>,
     service_masks: Vec<u16>,
+    index: SpatialIndex,
 }
 
 impl Catalog {
@@ -27,7 +28,13 @@ impl Catalog {
         let hours = spaces.iter().map(|s| hours::parse(&s.opening_hours).ok().flatten()).collect();
         let district_index = spaces.iter().map(|s| DISTRICTS.iter().position(|d| d.code == s.district).unwrap_or(usize::MAX)).collect();
         let service_masks = spaces.iter().map(|s| service_mask(s.services.iter().map(String::as_str))).collect();
-        Catalog { spaces, haystacks, hours, district_index, service_masks }
+        let index = SpatialIndex::new(spaces.iter().map(|s| s.location).collect());
+        Catalog { spaces, haystacks, hours, district_index, service_masks, index }
+    }
+
+    /// The spatial index over the spaces' positions (indices into [`Catalog::spaces`]).
+    pub fn index(&self) -> &SpatialIndex {
+        &self.index
     }
 
     /// The open state of space `i` at a moment.
@@ -176,15 +183,15 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
 
     let mut facets = Facets::default();
     let mut hits: Vec<(usize, Option<f64>)> = Vec::new();
-    for (i, space) in catalog.spaces.iter().enumerate() {
+    // With a radius, only the spaces the spatial index finds inside it are considered.
+    let candidates: Box<dyn Iterator<Item = (usize, Option<f64>)>> = match radius {
+        Some((p, r)) => Box::new(catalog.index.within(p, r).into_iter().map(|(i, d)| (i, Some(d)))),
+        None => Box::new((0..catalog.spaces.len()).map(|i| (i, filter.near.map(|p| metres(p, catalog.spaces[i].location))))),
+    };
+    for (i, distance) in candidates {
+        let space = &catalog.spaces[i];
         if !query.is_empty() && !catalog.haystacks[i].matches(&query) {
             continue;
-        }
-        let distance = filter.near.map(|p| metres(p, space.location));
-        if let (Some((_, r)), Some(d)) = (radius, distance) {
-            if d > r {
-                continue;
-            }
         }
         let district = catalog.district_index[i];
         let d_ok = wanted_districts.is_empty() || wanted_districts.contains(&district);

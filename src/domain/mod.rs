@@ -10,5 +10,7 @@ pub mod i18n;
 pub mod links;
 pub mod load;
 pub mod model;
+pub mod nearest;
+pub mod places;
 pub mod search;
 pub mod url_state;
