@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// After `trunk build`: moves Trunk's inline start-up script into its own content-hashed file, so
+// the page runs under a Content-Security-Policy without 'unsafe-inline' (see deploy/nginx.conf).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+
+const DIST = new URL('../dist/', import.meta.url);
+const indexUrl = new URL('index.html', DIST);
+let html = readFileSync(indexUrl, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const match = inline.exec(html);
+if (!match) {
+  if (!/<script type="module" src="\.\/boot-/.test(html)) throw new Error('dist/index.html: no start-up script found');
+  process.exit(0);
+}
+const body = match[1].trim() + '\n';
+const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+const integrity = 'sha384-' + createHash('sha384').update(body).digest('base64');
+const name = `boot-${hash}.js`;
+writeFileSync(new URL(name, DIST), body);
+html = html.replace(inline, `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
+writeFileSync(indexUrl, html);
+console.log(`post-build: start-up script moved to ${name}`);
