@@ -84,7 +84,7 @@ fn Body(catalog: Arc<Catalog>, index: usize, on_close: Callback<()>) -> impl Int
             let today = now.get().weekday as usize;
             view! {
                 <div class="details-head">
-                    <h2 id="details-title" tabindex="-1" node_ref=heading>{s.name.clone()}</h2>
+                    <h2 id="details-title" tabindex="-1" node_ref=heading lang="zh-CN">{s.name.clone()}</h2>
                     <button type="button" class="icon-button" aria-label=t.close on:click=move |_| on_close.run(())>
                         <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" /></svg>
                     </button>
@@ -101,7 +101,7 @@ fn Body(catalog: Arc<Catalog>, index: usize, on_close: Callback<()>) -> impl Int
                 <dl class="facts">
                     <dt>{t.address}</dt>
                     <dd>
-                        <span class="address">{s.address.clone()}</span>
+                        <span class="address" lang="zh-CN">{s.address.clone()}</span>
                         <button type="button" class="button small" on:click=copy.clone()>{t.copy}</button>
                         <span class="copy-result" role="status">
                             {move || copied.get().map(|ok| if ok { t.copied } else { t.copy_failed })}
@@ -109,7 +109,7 @@ fn Body(catalog: Arc<Catalog>, index: usize, on_close: Callback<()>) -> impl Int
                     </dd>
                     {(!s.phone.is_empty()).then(|| view! {
                         <dt>{t.phone}</dt>
-                        <dd><a class="phone" href=tel.clone()>{s.phone.clone()}</a></dd>
+                        <dd><a class="phone" href=tel.clone() lang="zh-CN">{s.phone.clone()}</a></dd>
                     })}
                     <dt>{t.hours}</dt>
                     <dd>
@@ -146,8 +146,8 @@ fn Body(catalog: Arc<Catalog>, index: usize, on_close: Callback<()>) -> impl Int
                             {s.services.iter().filter_map(|x| service(x)).map(|x| view! { <li class=format!("service svc-{}", x.id)>{l.service(x)}</li> }).collect_view()}
                         </ul>
                     </dd>
-                    {(!s.organization.is_empty()).then(|| view! { <dt>{t.host}</dt><dd>{s.organization.clone()}</dd> })}
-                    {(!s.accessibility.is_empty()).then(|| view! { <dt>{t.accessibility}</dt><dd>{s.accessibility.clone()}</dd> })}
+                    {(!s.organization.is_empty()).then(|| view! { <dt>{t.host}</dt><dd lang="zh-CN">{s.organization.clone()}</dd> })}
+                    {(!s.accessibility.is_empty()).then(|| view! { <dt>{t.accessibility}</dt><dd lang="zh-CN">{s.accessibility.clone()}</dd> })}
                     {s.certified_on.clone().map(|d| view! { <dt>{t.certified_on}</dt><dd>{d}</dd> })}
                     {(!s.last_verified.is_empty()).then(|| view! { <dt>{t.last_verified}</dt><dd>{s.last_verified.clone()}</dd> })}
                 </dl>

@@ -94,6 +94,7 @@ export class FinderMap {
     this.districtLayer = L.geoJSON(null, {
       style: () => this.districtStyle(0),
       onEachFeature: (feature, layer) => {
+        layer.on('add', () => layer.getElement()?.classList.add(`district-${feature.properties.code}`));
         layer.on('click', () => this.onDistrict(feature.properties.code));
       },
     }).addTo(map);

@@ -118,9 +118,31 @@ fn location_search() -> String {
     window().location().search().unwrap_or_default()
 }
 
-fn browser_lang() -> Lang {
-    window().navigator().language().and_then(|l| Lang::from_tag(&l)).unwrap_or_default()
+fn browser_lang() -> Option<Lang> {
+    window().navigator().language().and_then(|l| Lang::from_tag(&l))
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/components/embed.js")]
+extern "C" {
+    #[wasm_bindgen::prelude::wasm_bindgen(js_name = startHeightMessages)]
+    fn start_height_messages(origins: &str);
+}
+
+const ELDERLY_KEY: &str = "gz-charity-finder:elderly";
+
+fn stored_elderly() -> bool {
+    window().local_storage().ok().flatten().and_then(|s| s.get_item(ELDERLY_KEY).ok().flatten()).is_some_and(|v| v == "1")
+}
+
+fn store_elderly(on: bool) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = if on { storage.set_item(ELDERLY_KEY, "1") } else { storage.remove_item(ELDERLY_KEY) };
+    }
+}
+
+/// Large text, larger controls, higher contrast (适老化), remembered on this device.
+#[derive(Clone, Copy)]
+pub struct Elderly(pub RwSignal<bool>);
 
 /// Writes the view to the address bar: a push for discrete changes, a replace while typing
 /// (and for the first, canonicalising write).
@@ -148,17 +170,17 @@ fn sync_url(view: RwSignal<ViewState>, replace: StoredValue<bool>) {
     });
 }
 
-/// The whole app: header, the finder (once the data is in), footer.
+/// The whole app: header, the finder (once the data is in), footer. With `?embed=1` a compact
+/// view for an `<iframe>`: no header or footer, and the height posted to the host page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, ignored) = ViewState::parse(&location_search());
+    let search = location_search();
+    let embed = crate::domain::url_state::flag(&search, "embed");
+    let (initial, ignored) = ViewState::parse(&search);
     let view = RwSignal::new(initial);
     let replace = StoredValue::new(true);
     provide_context(View(view));
     provide_context(ReplaceHistory(replace));
-    let fallback_lang = browser_lang();
-    let lang = Memo::new(move |_| view.with(|v| v.lang).unwrap_or(fallback_lang));
-    provide_context(UiLang(lang));
     let now = RwSignal::new(now_cst());
     provide_context(Now(now));
     let tick = set_interval_with_handle(move || now.set(now_cst()), std::time::Duration::from_secs(60));
@@ -167,6 +189,15 @@ pub fn App() -> impl IntoView {
             handle.clear();
         }
     });
+    let elderly = RwSignal::new(crate::domain::url_state::flag(&search, "elderly") || stored_elderly());
+    provide_context(Elderly(elderly));
+
+    let data = LocalResource::new(fetch_dataset);
+    let config = move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|d| d.config.clone()));
+    // ?lang= or the switcher, else the browser's language, else the configured default.
+    let browser = browser_lang();
+    let lang = Memo::new(move |_| view.with(|v| v.lang).or(browser).or_else(|| config().and_then(|c| c.default_lang)).unwrap_or_default());
+    provide_context(UiLang(lang));
 
     sync_url(view, replace);
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
@@ -180,27 +211,56 @@ pub fn App() -> impl IntoView {
         }
         document().set_title(lang.texts().title);
     });
-
-    let data = LocalResource::new(fetch_dataset);
+    Effect::new(move |_| {
+        let on = elderly.get();
+        store_elderly(on);
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("elderly", on);
+            let _ = root.class_list().toggle_with_force("embed", embed);
+        }
+    });
+    let height_started = StoredValue::new(false);
+    Effect::new(move |_| {
+        let Some(config) = config() else { return };
+        if let (Some(colour), Some(root)) = (&config.theme_color, document().document_element()) {
+            use wasm_bindgen::JsCast;
+            if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
+                let _ = root.style().set_property("--brand", colour);
+                let _ = root.style().set_property("--brand-dark", colour);
+            }
+        }
+        if embed && !height_started.get_value() {
+            height_started.set_value(true);
+            start_height_messages(&serde_json::to_string(&config.allowed_origins).unwrap_or_else(|_| "[]".into()));
+        }
+    });
     let t = move || lang.get().texts();
 
     view! {
         <a class="skip-link" href="#results">{move || t().skip_to_results}</a>
-        <header class="site-header">
-            <div class="header-inner">
-                <div class="brand">
-                    <svg class="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                        <path d="M12 21s-7-4.6-7-10.2A4.8 4.8 0 0 1 12 7a4.8 4.8 0 0 1 7 3.8C19 16.4 12 21 12 21z" />
-                    </svg>
-                    <div>
-                        <h1>{move || t().title}</h1>
-                        <p class="tagline">{move || t().tagline}</p>
+        {(!embed).then(|| view! {
+            <header class="site-header">
+                <div class="header-inner">
+                    <div class="brand">
+                        <svg class="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                            <path d="M12 21s-7-4.6-7-10.2A4.8 4.8 0 0 1 12 7a4.8 4.8 0 0 1 7 3.8C19 16.4 12 21 12 21z" />
+                        </svg>
+                        <div>
+                            <h1>{move || t().title}</h1>
+                            <p class="tagline">{move || t().tagline}</p>
+                        </div>
                     </div>
+                    <Preferences />
                 </div>
-                <LanguageSwitcher />
-            </div>
-        </header>
+            </header>
+        })}
         <main id="main">
+            {embed.then(|| view! {
+                <div class="embed-bar">
+                    <h1 class="visually-hidden">{move || t().title}</h1>
+                    <Preferences />
+                </div>
+            })}
             {(!ignored.is_empty()).then(|| view! {
                 <p class="notice" role="note">{move || t().ignored_params} " " {ignored.join(", ")}</p>
             })}
@@ -219,12 +279,65 @@ pub fn App() -> impl IntoView {
                 Some(Ok(d)) => view! { <Finder data=d /> }.into_any(),
             }}
         </main>
-        <footer class="site-footer">
-            {move || data.get().and_then(Result::ok).map(|d| view! {
-                <p>{t().data_as_of} " " {d.meta.as_of.clone()} " · " {t().data_source} ": " {d.meta.source.clone()}</p>
-            })}
-            <p>{move || t().boundary_credit}</p>
-        </footer>
+        {(!embed).then(|| view! {
+            <footer class="site-footer">
+                {move || data.get().and_then(Result::ok).map(|d| view! {
+                    <p>{t().data_as_of} " " {d.meta.as_of.clone()} " · " {t().data_source} ": " {d.meta.source.clone()}</p>
+                })}
+                <p>{move || t().boundary_credit}</p>
+                <EmbedCode />
+            </footer>
+        })}
+    }
+}
+
+/// The language switcher and the elderly-mode toggle.
+#[component]
+fn Preferences() -> impl IntoView {
+    let Elderly(elderly) = expect_context();
+    let lang = expect_context::<UiLang>();
+    view! {
+        <div class="preferences">
+            <button
+                type="button"
+                class="pref-toggle"
+                aria-pressed=move || elderly.get().to_string()
+                on:click=move |_| elderly.update(|e| *e = !*e)
+            >
+                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 18l5-12 5 12M6 14h6M15 18l3-8 3 8M16 15.5h4" /></svg>
+                {move || lang.texts().elderly_mode}
+            </button>
+            <LanguageSwitcher />
+        </div>
+    }
+}
+
+/// "Embed this view": the iframe snippet for the current filters.
+#[component]
+fn EmbedCode() -> impl IntoView {
+    let View(view) = expect_context();
+    let lang = expect_context::<UiLang>();
+    let copied = RwSignal::new(false);
+    let snippet = move || {
+        let location = window().location();
+        let page = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+        let origin = location.origin().unwrap_or_default();
+        view.with(|v| crate::domain::url_state::embed_snippet(&page, &origin, &ViewState { space: None, ..v.clone() }, lang.texts().title))
+    };
+    let copy = move |_| {
+        let promise = window().navigator().clipboard().write_text(&snippet());
+        leptos::task::spawn_local(async move {
+            copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+        });
+    };
+    view! {
+        <details class="embed-code">
+            <summary>{move || lang.texts().embed_title}</summary>
+            <p id="embed-help">{move || lang.texts().embed_help}</p>
+            <textarea readonly rows="7" aria-describedby="embed-help" aria-label=move || lang.texts().embed_title prop:value=snippet></textarea>
+            <button type="button" class="button small" on:click=copy>{move || lang.texts().copy_code}</button>
+            <span role="status">{move || copied.get().then(|| lang.texts().code_copied)}</span>
+        </details>
     }
 }
 

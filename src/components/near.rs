@@ -134,12 +134,13 @@ pub fn NearMe(catalog: Arc<Catalog>) -> impl IntoView {
     let origin_label = move || {
         let l = lang.0.get();
         let t = l.texts();
+        // (label, language of the label): a street's name is data, always Chinese.
         origin.get().map(|o| match o {
-            Origin::Link => t.from_link.to_string(),
-            Origin::Device => t.your_position.to_string(),
-            Origin::District(code) => district(code).map(|d| l.district(d).to_string()).unwrap_or_default(),
-            Origin::Street(name) => name,
-            Origin::Map => t.from_map.to_string(),
+            Origin::Link => (t.from_link.to_string(), l.tag()),
+            Origin::Device => (t.your_position.to_string(), l.tag()),
+            Origin::District(code) => (district(code).map(|d| l.district(d).to_string()).unwrap_or_default(), l.tag()),
+            Origin::Street(name) => (name, "zh-CN"),
+            Origin::Map => (t.from_map.to_string(), l.tag()),
         })
     };
     let street_options = {
@@ -152,7 +153,7 @@ pub fn NearMe(catalog: Arc<Catalog>) -> impl IntoView {
                     let items = streets
                         .iter()
                         .filter(|s| s.district == d.code)
-                        .map(|s| view! { <option value=format!("{}|{}", s.district, s.name)>{s.name.clone()}</option> })
+                        .map(|s| view! { <option value=format!("{}|{}", s.district, s.name) lang="zh-CN">{s.name.clone()}</option> })
                         .collect_view();
                     view! { <optgroup label=l.district(d)>{items}</optgroup> }
                 })
@@ -206,9 +207,9 @@ pub fn NearMe(catalog: Arc<Catalog>) -> impl IntoView {
             <div role="alert" class="near-alert">
                 {move || message().map(|m| view! { <p class="notice">{m} " " {t().pick_instead}</p> })}
             </div>
-            {move || origin_label().map(|label| view! {
+            {move || origin_label().map(|(label, label_lang)| view! {
                 <p class="origin">
-                    {t().distances_from} " " <strong>{label}</strong> " "
+                    {t().distances_from} " " <strong lang=label_lang>{label}</strong> " "
                     <button type="button" class="link-button" on:click=move |_| view.update(|v| {
                         v.filter.near = None;
                         v.filter.radius_m = None;

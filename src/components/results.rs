@@ -116,11 +116,11 @@ fn Card(catalog: Arc<Catalog>, index: usize, distance: Option<f64>) -> impl Into
     view! {
         <li class="card" class:selected=move || view.with(|v| v.space.as_deref() == Some(catalog.spaces[index].id.as_str()))>
             <h3 class="card-title">
-                <a href=href on:click=open_details>{name}</a>
+                <a href=href on:click=open_details lang="zh-CN">{name}</a>
             </h3>
             {move || (lang.0.get() != crate::domain::i18n::Lang::ZhCn).then(|| name_en.clone()).flatten().map(|n| view! { <p class="name-en" lang="en">{n}</p> })}
             <p class="card-place">
-                {move || district.map(|d| lang.0.get().district(d)).unwrap_or_default()} " · " {street}
+                {move || district.map(|d| lang.0.get().district(d)).unwrap_or_default()} " · " <span lang="zh-CN">{street}</span>
             </p>
             <p class="card-meta">
                 {move || {

@@ -26,11 +26,23 @@ pub struct Config {
     pub boundaries_url: String,
     pub default_lang: Option<Lang>,
     pub tiles: Option<Tiles>,
+    /// Origins of the pages allowed to embed the finder; its height is posted only to them
+    /// (to any page when empty — the height is all that is sent).
+    pub allowed_origins: Vec<String>,
+    /// The theme colour, `#rrggbb`.
+    pub theme_color: Option<String>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { dataset_url: "data/spaces.json".into(), boundaries_url: "data/districts.geojson".into(), default_lang: None, tiles: None }
+        Config {
+            dataset_url: "data/spaces.json".into(),
+            boundaries_url: "data/districts.geojson".into(),
+            default_lang: None,
+            tiles: None,
+            allowed_origins: Vec::new(),
+            theme_color: None,
+        }
     }
 }
 
@@ -51,6 +63,8 @@ struct Raw {
     boundaries_url: Option<String>,
     default_lang: Option<String>,
     tiles: Option<RawTiles>,
+    allowed_origins: Vec<String>,
+    theme_color: Option<String>,
 }
 
 /// A relative URL or an http(s) URL; nothing that could run script.
@@ -109,6 +123,21 @@ impl Config {
                     .push("config.json: tiles ignored (an http(s) template with {z}/{x}/{y} and crs wgs84 or gcj02 expected)".into()),
             }
         }
+        for origin in raw.allowed_origins {
+            let o = origin.trim().trim_end_matches('/');
+            if (o.starts_with("https://") || o.starts_with("http://")) && !o[8..].contains('/') {
+                c.allowed_origins.push(o.to_string());
+            } else {
+                warnings.push(format!("config.json: allowed origin {origin:?} ignored (scheme://host[:port] expected)"));
+            }
+        }
+        if let Some(colour) = raw.theme_color {
+            if colour.len() == 7 && colour.starts_with('#') && colour[1..].chars().all(|c| c.is_ascii_hexdigit()) {
+                c.theme_color = Some(colour);
+            } else {
+                warnings.push(format!("config.json: theme_color {colour:?} ignored (#rrggbb expected)"));
+            }
+        }
         (c, warnings)
     }
 }
@@ -120,13 +149,15 @@ mod tests {
     #[test]
     fn full_config() {
         let (c, w) = Config::parse(
-            r#"{"dataset_url":"https://example.org/spaces.json","default_lang":"zh-TW",
+            r##"{"dataset_url":"https://example.org/spaces.json","default_lang":"zh-TW",
                 "tiles":{"url":"https://t{s}.example/{z}/{x}/{y}.png","subdomains":"01234567","attribution":"天地图","approval":"GS(2024)0568号","crs":"gcj02"},
-                "unknown": 1}"#,
+                "allowed_origins":["https://www.gz.gov.cn/"],"theme_color":"#005a9c","unknown": 1}"##,
         );
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.dataset_url, "https://example.org/spaces.json");
         assert_eq!(c.default_lang, Some(Lang::ZhTw));
+        assert_eq!(c.allowed_origins, ["https://www.gz.gov.cn"]);
+        assert_eq!(c.theme_color.as_deref(), Some("#005a9c"));
         let t = c.tiles.expect("tiles");
         assert_eq!((t.crs, t.approval.as_str(), t.subdomains.as_str()), (Crs::Gcj02, "GS(2024)0568号", "01234567"));
     }

@@ -170,6 +170,11 @@ pub struct Texts {
     pub from_link: &'static str,
     pub from_map: &'static str,
     pub clear_position: &'static str,
+    pub elderly_mode: &'static str,
+    pub embed_title: &'static str,
+    pub embed_help: &'static str,
+    pub copy_code: &'static str,
+    pub code_copied: &'static str,
 }
 
 pub static ZH_CN: Texts = Texts {
@@ -267,6 +272,11 @@ pub static ZH_CN: Texts = Texts {
     from_link: "链接中的位置",
     from_map: "地图上选的位置",
     clear_position: "不再按距离排序",
+    elderly_mode: "长者模式",
+    embed_title: "嵌入此视图",
+    embed_help: "把下面的代码粘贴到网页中，即可嵌入当前筛选的视图；框架高度会自动适应内容。",
+    copy_code: "复制代码",
+    code_copied: "代码已复制",
 };
 
 pub static EN: Texts = Texts {
@@ -365,6 +375,11 @@ pub static EN: Texts = Texts {
     from_link: "the position in the link",
     from_map: "the place picked on the map",
     clear_position: "Stop sorting by distance",
+    elderly_mode: "Large text mode",
+    embed_title: "Embed this view",
+    embed_help: "Paste this code into a web page to embed the current view; the frame's height follows its content.",
+    copy_code: "Copy code",
+    code_copied: "Code copied",
 };
 
 pub static ZH_TW: Texts = Texts {
@@ -462,4 +477,9 @@ pub static ZH_TW: Texts = Texts {
     from_link: "連結中的位置",
     from_map: "地圖上選的位置",
     clear_position: "不再按距離排序",
+    elderly_mode: "長者模式",
+    embed_title: "嵌入此檢視",
+    embed_help: "把下面的程式碼貼到網頁中，即可嵌入目前篩選的檢視；框架高度會自動適應內容。",
+    copy_code: "複製程式碼",
+    code_copied: "程式碼已複製",
 };

@@ -190,6 +190,42 @@ impl ViewState {
     }
 }
 
+/// Whether a pass-through flag such as `embed=1` is set in a query string.
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::url_state::flag;
+/// assert!(flag("?district=440113&embed=1", "embed"));
+/// assert!(!flag("?embed=0", "embed"));
+/// ```
+pub fn flag(query: &str, name: &str) -> bool {
+    query.trim_start_matches('?').split('&').any(|p| p.split_once('=').is_some_and(|(k, v)| k == name && (v == "1" || v == "true")))
+}
+
+/// The embeddable URL of a view: the page's address with `embed=1`.
+pub fn embed_url(page: &str, view: &ViewState) -> String {
+    let query = view.to_query();
+    let sep = if query.is_empty() { "?" } else { "&" };
+    format!("{page}{query}{sep}embed=1")
+}
+
+/// The copy-paste snippet for a host page: the iframe and a listener that sizes it from the
+/// finder's height messages, accepting them only from the finder's origin.
+pub fn embed_snippet(page: &str, origin: &str, view: &ViewState, title: &str) -> String {
+    let src = embed_url(page, view).replace('&', "&amp;").replace('"', "&quot;");
+    let title = title.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let origin = origin.replace(['\\', '\''], "");
+    format!(
+        "<iframe id=\"gz-charity-finder\" src=\"{src}\" title=\"{title}\" style=\"width:100%;height:800px;border:0\" loading=\"lazy\"></iframe>\n\
+<script>\n\
+window.addEventListener('message', function (e) {{\n\
+  if (e.origin !== '{origin}' || !e.data || e.data.type !== 'gz-charity-finder:height') return;\n\
+  document.getElementById('gz-charity-finder').style.height = e.data.height + 'px';\n\
+}});\n\
+</script>"
+    )
+}
+
 fn list(value: &str, into: &mut Vec<String>, known: impl Fn(&str) -> bool, ignore: &mut impl FnMut(&str)) {
     for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         if !known(item) {
@@ -310,6 +346,15 @@ mod tests {
         let (v, ignored) = ViewState::parse("q=%E0%A4&district=440113");
         assert_eq!(v.filter.query, "");
         assert_eq!(ignored, ["q=…"]);
+    }
+
+    #[test]
+    fn embed_snippet_carries_the_view() {
+        let (v, _) = ViewState::parse("district=440113&status=certified");
+        let snippet = embed_snippet("https://x.gov.cn/csmap/", "https://x.gov.cn", &v, "广州慈善空间地图");
+        assert!(snippet.contains(r#"src="https://x.gov.cn/csmap/?district=440113&amp;status=certified&amp;embed=1""#), "{snippet}");
+        assert!(snippet.contains("e.origin !== 'https://x.gov.cn'"));
+        assert_eq!(embed_url("https://x/", &ViewState::default()), "https://x/?embed=1");
     }
 
     #[test]

@@ -73,6 +73,10 @@ test('clicking a marker opens its details; a certified marker differs by shape',
     const name = await marker.getAttribute('title');
     await marker.click();
     await page.getByRole('complementary', { name }).waitFor();
+    // The details panel is on top of the map, not under its panes.
+    const box = await page.getByRole('complementary').boundingBox();
+    const topmost = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('.details'), [box.x + box.width / 2, box.y + 40]);
+    assert.ok(topmost, 'details panel is the topmost element');
     assert.match(page.url(), /space=gz-440117-/);
     assert.ok((await page.locator('.map .space-marker.certified rect').count()) + (await page.locator('.map .space-marker.registered circle').count()) > 0);
     page.expectClean();
@@ -90,8 +94,8 @@ test('choropleth: districts show their counts, a click filters by district; a ch
     await page.getByRole('checkbox', { name: '按区显示数量' }).check();
     const label = page.locator('.map .district-label-text', { hasText: '番禺区 100' });
     await label.waitFor();
-    const box = await label.boundingBox();
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    // Click Panyu's shape (a synthetic click: the point under a pointer may hold a cluster marker).
+    await page.locator('.map path.district-440113').dispatchEvent('click');
     await page.waitForFunction(() => location.search.includes('district=440113'));
     assert.equal(await found(page), 100);
     assert.ok(await page.getByRole('checkbox', { name: /番禺区/ }).isChecked());
