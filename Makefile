@@ -53,7 +53,10 @@ data:
 
 bench: setup-test build
 	cargo bench --bench core
+	mkdir -p bench-data
+	test -f bench-data/spaces-20000.json || cargo run --quiet --release --bin spaces -- generate --seed 7 --count 20000 --out bench-data/spaces-20000.json
 	node scripts/bench-browser.mjs
+	node scripts/size-report.mjs
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown tests/output

@@ -35,7 +35,7 @@ fi
 
 if [ "${1:-build}" = test ]; then
   missing=()
-  for pkg in chromium fonts-noto-cjk nginx; do
+  for pkg in chromium fonts-noto-cjk nginx poppler-utils; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   if [ ${#missing[@]} -gt 0 ]; then

@@ -87,7 +87,7 @@ mod cli {
             }
             "stats" => {
                 let loaded = parse_dataset(&read(&file()?)?).map_err(|e| e.to_string())?;
-                print!("{}", stats::render(&stats::stats(&loaded.dataset)));
+                print!("{}", stats::render(&stats::stats(&loaded.dataset.spaces)));
                 if !loaded.skipped.is_empty() {
                     println!("\n{} records skipped (run `spaces validate` for details)", loaded.skipped.len());
                 }

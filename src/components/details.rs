@@ -57,6 +57,8 @@ fn Body(catalog: Arc<Catalog>, index: usize, on_close: Callback<()>) -> impl Int
         }
     });
     let copied = RwSignal::new(None::<bool>);
+    let super::AppConfig(config) = expect_context();
+    let report = config.report_link(&catalog.spaces[index].id);
     let s = catalog.spaces[index].clone();
     let hours = catalog.hours(index).cloned();
     let state = move || state_label(catalog.state(index, now.get()), lang.texts());
@@ -151,6 +153,7 @@ fn Body(catalog: Arc<Catalog>, index: usize, on_close: Callback<()>) -> impl Int
                     {s.certified_on.clone().map(|d| view! { <dt>{t.certified_on}</dt><dd>{d}</dd> })}
                     {(!s.last_verified.is_empty()).then(|| view! { <dt>{t.last_verified}</dt><dd>{s.last_verified.clone()}</dd> })}
                 </dl>
+                {report.clone().map(|href| view! { <p><a class="report" href=href>{t.report_error}</a></p> })}
                 <h3>{t.navigate}</h3>
                 <ul class="map-links" role="list">
                     {links.into_iter().zip(t.map_services).map(|(link, label)| view! {

@@ -14,6 +14,7 @@ use crate::domain::config::Config;
 use crate::domain::coords::{from_wgs84, Crs};
 use crate::domain::filter::{Catalog, Outcome};
 use crate::domain::model::{LatLng, Status, DISTRICTS};
+use crate::domain::url_state::Pane;
 
 #[wasm_bindgen(module = "/src/components/map.js")]
 extern "C" {
@@ -94,7 +95,7 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
     let crs = tile_crs(&config);
     let shift = move |p: LatLng| from_wgs84(p, crs);
     let super::Shapes(parsed) = expect_context();
-    let shown = move || wide.get() || view.with(|v| v.map);
+    let shown = move || view.with(|v| v.pane == Pane::Map || (wide.get() && v.pane == Pane::List));
 
     // Create the map the first time it is shown.
     let options = {
@@ -238,7 +239,7 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
     });
     // Leaflet measures its container: tell it when the container appears on a phone.
     Effect::new(move |_| {
-        let _ = (view.with(|v| v.map), wide.get());
+        let _ = (view.with(|v| v.pane), wide.get());
         if ready.get_untracked() {
             request_animation_frame(move || {
                 map.with_value(|m| {
@@ -275,20 +276,25 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
     }
 }
 
-/// Switches between the list and the map on narrow screens (`?view=map`).
+/// Switches between the list, the map (narrow screens; wide ones show both) and the overview.
 #[component]
 pub fn ViewToggle() -> impl IntoView {
     let View(view) = expect_context();
     let lang = expect_context::<UiLang>();
     let t = move || lang.texts();
+    let button = move |pane: Pane, label: fn(&crate::domain::i18n::Texts) -> &'static str| {
+        view! {
+            <button type="button" class=move || format!("toggle pane-{pane:?}").to_lowercase() aria-pressed=move || view.with(|v| v.pane == pane).to_string()
+                on:click=move |_| view.update(|v| v.pane = pane)>
+                {move || label(t())}
+            </button>
+        }
+    };
     view! {
         <div class="view-toggle" role="group" aria-label=move || t().view_as>
-            <button type="button" class="toggle" aria-pressed=move || (!view.with(|v| v.map)).to_string() on:click=move |_| view.update(|v| v.map = false)>
-                {move || t().list}
-            </button>
-            <button type="button" class="toggle" aria-pressed=move || view.with(|v| v.map).to_string() on:click=move |_| view.update(|v| v.map = true)>
-                {move || t().map}
-            </button>
+            {button(Pane::List, |t| t.list)}
+            {button(Pane::Map, |t| t.map)}
+            {button(Pane::Stats, |t| t.overview)}
         </div>
     }
 }

@@ -1,10 +1,12 @@
 //! The Leptos components. They only wire signals to the [`crate::domain`] core.
 
 mod details;
+mod export;
 mod filters;
 mod map;
 mod near;
 mod results;
+mod stats;
 
 use std::sync::Arc;
 
@@ -18,7 +20,7 @@ use crate::domain::hours::CstTime;
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::load::{parse_dataset, LoadError};
 use crate::domain::model::Meta;
-use crate::domain::url_state::ViewState;
+use crate::domain::url_state::{Pane, ViewState};
 
 /// Why the dataset could not be shown.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -74,6 +76,10 @@ async fn fetch_dataset() -> Result<Data, FetchError> {
     }
     Ok(Data { config, meta: loaded.dataset.meta, catalog: Arc::new(Catalog::new(loaded.dataset.spaces)), skipped: loaded.skipped.len() })
 }
+
+/// The runtime configuration, once loaded.
+#[derive(Clone)]
+pub struct AppConfig(pub Config);
 
 /// The view state, the single source of truth mirrored in the URL.
 #[derive(Clone, Copy)]
@@ -234,6 +240,18 @@ pub fn App() -> impl IntoView {
             start_height_messages(&serde_json::to_string(&config.allowed_origins).unwrap_or_else(|_| "[]".into()));
         }
     });
+    // Offline support: the service worker is registered once the finder is up, so it never slows
+    // the first paint.
+    let online = RwSignal::new(window().navigator().on_line());
+    let _ = window_event_listener(leptos::ev::online, move |_| online.set(true));
+    let _ = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    let sw_registered = StoredValue::new(false);
+    Effect::new(move |_| {
+        if data.with(|d| matches!(d, Some(Ok(_)))) && !sw_registered.get_value() {
+            sw_registered.set_value(true);
+            let _ = window().navigator().service_worker().register("sw.js");
+        }
+    });
     let t = move || lang.get().texts();
 
     view! {
@@ -264,6 +282,9 @@ pub fn App() -> impl IntoView {
             {(!ignored.is_empty()).then(|| view! {
                 <p class="notice" role="note">{move || t().ignored_params} " " {ignored.join(", ")}</p>
             })}
+            <Show when=move || !online.get()>
+                <p class="notice" role="status">{move || t().offline}</p>
+            </Show>
             {move || match data.get() {
                 None => view! { <p class="loading" role="status">{t().loading}</p> }.into_any(),
                 Some(Err(e)) => {
@@ -283,6 +304,7 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer">
                 {move || data.get().and_then(Result::ok).map(|d| view! {
                     <p>{t().data_as_of} " " {d.meta.as_of.clone()} " · " {t().data_source} ": " {d.meta.source.clone()}</p>
+                    {d.config.report_link("").map(|href| view! { <p><a href=href>{t().report_error}</a></p> })}
                 })}
                 <p>{move || t().boundary_credit}</p>
                 <EmbedCode />
@@ -376,6 +398,10 @@ fn Finder(data: Data) -> impl IntoView {
     });
     let total = catalog.spaces.len();
     provide_context(map::MapPick(RwSignal::new(None)));
+    provide_context(AppConfig(data.config.clone()));
+    let printing = RwSignal::new(false);
+    let export_catalog = catalog.clone();
+    let stats_catalog = catalog.clone();
     let boundaries_url = data.config.boundaries_url.clone();
     let boundaries = LocalResource::new(move || fetch_boundaries(boundaries_url.clone()));
     provide_context(Shapes(Memo::new(move |_| match boundaries.get() {
@@ -388,14 +414,20 @@ fn Finder(data: Data) -> impl IntoView {
     })));
     view! {
         {data.meta.sample.then(|| view! { <p class="sample-notice" role="note">{move || lang.texts().sample_notice}</p> })}
-        <div class="finder" class:show-map=move || view.with(|v| v.map)>
+        <div class="finder" class:show-map=move || view.with(|v| v.pane == Pane::Map) class:show-stats=move || view.with(|v| v.pane == Pane::Stats)>
             <filters::SearchBox />
             <near::NearMe catalog=catalog.clone() />
             <filters::FilterPanel outcome=outcome />
             <map::ViewToggle />
-            <results::Results catalog=catalog.clone() outcome=outcome total=total />
+            <results::Results catalog=catalog.clone() outcome=outcome total=total>
+                <export::ExportBar catalog=export_catalog outcome=outcome printing=printing />
+            </results::Results>
             <map::MapPanel catalog=catalog.clone() outcome=outcome config=data.config.clone() />
-            <details::Details catalog=catalog />
+            <Show when=move || view.with(|v| v.pane == Pane::Stats)>
+                <stats::Overview catalog=stats_catalog.clone() outcome=outcome />
+            </Show>
+            <details::Details catalog=catalog.clone() />
         </div>
+        <export::PrintTable catalog=catalog outcome=outcome printing=printing />
     }
 }

@@ -28,7 +28,7 @@ pub fn state_label(state: OpenState, t: &Texts) -> (String, &'static str) {
 
 /// The list and everything above it.
 #[component]
-pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize) -> impl IntoView {
+pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize, children: Children) -> impl IntoView {
     let View(view) = expect_context();
     let lang = expect_context::<UiLang>();
     let t = move || lang.texts();
@@ -59,6 +59,7 @@ pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize) -> i
                     </select>
                 </label>
             </div>
+            {children()}
             <Chips />
             <Show when=move || count() == 0>
                 <div class="no-results">

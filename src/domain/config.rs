@@ -31,6 +31,9 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// The theme colour, `#rrggbb`.
     pub theme_color: Option<String>,
+    /// Where people report an error about a space: a `mailto:` or http(s) URL in which `{id}` is
+    /// replaced by the space's id.
+    pub report_url: Option<String>,
 }
 
 impl Default for Config {
@@ -42,6 +45,7 @@ impl Default for Config {
             tiles: None,
             allowed_origins: Vec::new(),
             theme_color: None,
+            report_url: None,
         }
     }
 }
@@ -65,6 +69,7 @@ struct Raw {
     tiles: Option<RawTiles>,
     allowed_origins: Vec<String>,
     theme_color: Option<String>,
+    report_url: Option<String>,
 }
 
 /// A relative URL or an http(s) URL; nothing that could run script.
@@ -138,7 +143,39 @@ impl Config {
                 warnings.push(format!("config.json: theme_color {colour:?} ignored (#rrggbb expected)"));
             }
         }
+        if let Some(url) = raw.report_url {
+            let lower = url.trim().to_ascii_lowercase();
+            if lower.starts_with("mailto:") || lower.starts_with("https://") || lower.starts_with("http://") {
+                c.report_url = Some(url.trim().to_string());
+            } else {
+                warnings.push(format!("config.json: report_url {url:?} ignored (mailto: or http(s) URL expected)"));
+            }
+        }
         (c, warnings)
+    }
+
+    /// The report link for a space (or for the dataset when `id` is empty).
+    ///
+    /// # Examples
+    /// ```
+    /// use charity_finder::domain::config::Config;
+    /// let (c, _) = Config::parse(r#"{"report_url": "mailto:csmap@example.gov.cn?subject=纠错 {id}"}"#);
+    /// assert_eq!(c.report_link("gz-1").as_deref(), Some("mailto:csmap@example.gov.cn?subject=%E7%BA%A0%E9%94%99%20gz-1"));
+    /// ```
+    pub fn report_link(&self, id: &str) -> Option<String> {
+        let url = self.report_url.as_ref()?;
+        let (base, query) = url.split_once('?').unwrap_or((url, ""));
+        if query.is_empty() {
+            return Some(base.to_string());
+        }
+        let query: Vec<String> = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((k, v)) => format!("{k}={}", super::url_state::encode(&v.replace("{id}", id)).replace("%3D", "=")),
+                None => pair.to_string(),
+            })
+            .collect();
+        Some(format!("{base}?{}", query.join("&")))
     }
 }
 

@@ -19,6 +19,10 @@ pub struct Catalog {
     district_index: Vec<usize>,
     service_masks: Vec<u16>,
     index: SpatialIndex,
+    /// Space indices in name (pinyin) order, so that sorting by name needs no sort per query.
+    by_name: Vec<usize>,
+    /// Each space's position in `by_name`.
+    name_rank: Vec<usize>,
 }
 
 impl Catalog {
@@ -29,7 +33,16 @@ impl Catalog {
         let district_index = spaces.iter().map(|s| DISTRICTS.iter().position(|d| d.code == s.district).unwrap_or(usize::MAX)).collect();
         let service_masks = spaces.iter().map(|s| service_mask(s.services.iter().map(String::as_str))).collect();
         let index = SpatialIndex::new(spaces.iter().map(|s| s.location).collect());
-        Catalog { spaces, haystacks, hours, district_index, service_masks, index }
+        let mut by_name: Vec<usize> = (0..spaces.len()).collect();
+        by_name.sort_by(|&a, &b| {
+            let (x, y) = (&spaces[a], &spaces[b]);
+            x.keys.py.cmp(&y.keys.py).then_with(|| x.name.cmp(&y.name)).then_with(|| x.id.cmp(&y.id))
+        });
+        let mut name_rank = vec![0; spaces.len()];
+        for (rank, &i) in by_name.iter().enumerate() {
+            name_rank[i] = rank;
+        }
+        Catalog { spaces, haystacks, hours, district_index, service_masks, index, by_name, name_rank }
     }
 
     /// The spatial index over the spaces' positions (indices into [`Catalog::spaces`]).
@@ -186,7 +199,8 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
     // With a radius, only the spaces the spatial index finds inside it are considered.
     let candidates: Box<dyn Iterator<Item = (usize, Option<f64>)>> = match radius {
         Some((p, r)) => Box::new(catalog.index.within(p, r).into_iter().map(|(i, d)| (i, Some(d)))),
-        None => Box::new((0..catalog.spaces.len()).map(|i| (i, filter.near.map(|p| metres(p, catalog.spaces[i].location))))),
+        // Read in name order: the name sort then needs no sorting at all.
+        None => Box::new(catalog.by_name.iter().map(|&i| (i, filter.near.map(|p| metres(p, catalog.spaces[i].location))))),
     };
     for (i, distance) in candidates {
         let space = &catalog.spaces[i];
@@ -223,13 +237,14 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
         }
     }
 
-    let by_name = |a: usize, b: usize| {
-        let (x, y) = (&catalog.spaces[a], &catalog.spaces[b]);
-        x.keys.py.cmp(&y.keys.py).then_with(|| x.name.cmp(&y.name)).then_with(|| x.id.cmp(&y.id))
-    };
-    match (sort, filter.near) {
-        (Sort::Distance, Some(_)) => hits.sort_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(Ordering::Equal).then_with(|| by_name(a.0, b.0))),
-        _ => hits.sort_by(|a, b| by_name(a.0, b.0)),
+    let rank = |i: usize| catalog.name_rank[i];
+    match (sort, filter.near, radius) {
+        (Sort::Distance, Some(_), _) => {
+            hits.sort_unstable_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(Ordering::Equal).then_with(|| rank(a.0).cmp(&rank(b.0))))
+        }
+        // Radius hits come nearest-first from the index; everything else is already in name order.
+        (_, _, Some(_)) => hits.sort_unstable_by_key(|h| rank(h.0)),
+        _ => {}
     }
     let (indices, distances) = hits.into_iter().unzip();
     Outcome { indices, distances, facets }

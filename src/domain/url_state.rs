@@ -32,8 +32,18 @@ pub struct ViewState {
     pub space: Option<String>,
     /// The interface language chosen by link or switcher; `None` follows the browser.
     pub lang: Option<Lang>,
-    /// On narrow screens, the map instead of the list (`view=map`).
-    pub map: bool,
+    /// What the results area shows (`view=map`, `view=stats`).
+    pub pane: Pane,
+}
+
+/// The results area: the list (with the map beside it on wide screens), the map alone (on narrow
+/// screens), or the overview statistics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Pane {
+    #[default]
+    List,
+    Map,
+    Stats,
 }
 
 /// Parameters that other parts of the page own; they pass through untouched.
@@ -97,8 +107,9 @@ impl ViewState {
                     None => ignore(&value),
                 },
                 param::VIEW => match value.as_str() {
-                    "map" => v.map = true,
-                    "list" | "" => v.map = false,
+                    "map" => v.pane = Pane::Map,
+                    "stats" => v.pane = Pane::Stats,
+                    "list" | "" => v.pane = Pane::List,
                     other => ignore(other),
                 },
                 k if PASS_THROUGH.contains(&k) => {}
@@ -151,8 +162,10 @@ impl ViewState {
         if let Some(id) = &self.space {
             push(param::SPACE, id);
         }
-        if self.map {
-            push(param::VIEW, "map");
+        match self.pane {
+            Pane::List => {}
+            Pane::Map => push(param::VIEW, "map"),
+            Pane::Stats => push(param::VIEW, "stats"),
         }
         if let Some(lang) = self.lang {
             push(param::LANG, lang.tag());
@@ -332,7 +345,8 @@ mod tests {
         let (v, ignored) = ViewState::parse("lang=en&embed=1&view=map");
         assert!(ignored.is_empty());
         assert_eq!(v.lang, Some(Lang::En));
-        assert!(v.map);
+        assert_eq!(v.pane, Pane::Map);
+        assert_eq!(ViewState::parse("view=stats").0.pane, Pane::Stats);
         assert_eq!(v.to_query_keeping("?lang=en&embed=1&view=map"), "?view=map&lang=en&embed=1");
     }
 

@@ -9,6 +9,7 @@ use calamine::{Data, Reader, Xlsx};
 
 use crate::domain::boundaries::Boundaries;
 use crate::domain::coords::{to_wgs84, Crs};
+use crate::domain::export::{Column, HEADERS};
 use crate::domain::load::check_space;
 use crate::domain::model::{LatLng, SearchKeys, Space, Status, DISTRICTS, SERVICES};
 
@@ -23,48 +24,6 @@ pub const MAX_ROWS: usize = 200_000;
 /// The most an XLSX archive may claim to unpack to, and the largest compression ratio of an entry.
 const MAX_UNPACKED: u64 = 200 * 1024 * 1024;
 const MAX_RATIO: u64 = 200;
-
-/// A column the importer knows: its canonical (first) header and the accepted aliases.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Id,
-    Name,
-    NameEn,
-    District,
-    Street,
-    Address,
-    Lng,
-    Lat,
-    Services,
-    Status,
-    CertifiedOn,
-    Hours,
-    Phone,
-    Organization,
-    Accessibility,
-    LastVerified,
-}
-
-/// Accepted headers per column (compared after trimming and lower-casing); the first is the
-/// header that exports write, so that a download re-imports.
-pub const HEADERS: &[(Column, &[&str])] = &[
-    (Column::Id, &["编号", "id"]),
-    (Column::Name, &["名称", "name", "空间名称"]),
-    (Column::NameEn, &["英文名称", "name_en", "english name"]),
-    (Column::District, &["所属区", "district", "区"]),
-    (Column::Street, &["街道", "street", "街道/镇", "镇街"]),
-    (Column::Address, &["地址", "address"]),
-    (Column::Lng, &["经度", "lng", "longitude", "lon"]),
-    (Column::Lat, &["纬度", "lat", "latitude"]),
-    (Column::Services, &["服务类型", "services", "service"]),
-    (Column::Status, &["认证状态", "status", "状态"]),
-    (Column::CertifiedOn, &["认证日期", "certified_on"]),
-    (Column::Hours, &["开放时间", "opening_hours", "hours"]),
-    (Column::Phone, &["联系电话", "phone", "电话"]),
-    (Column::Organization, &["主办单位", "organization", "运营机构", "host"]),
-    (Column::Accessibility, &["无障碍", "accessibility", "无障碍设施"]),
-    (Column::LastVerified, &["核实日期", "last_verified"]),
-];
 
 const REQUIRED: [Column; 6] = [Column::Name, Column::District, Column::Address, Column::Lng, Column::Lat, Column::Services];
 
@@ -501,6 +460,19 @@ mod tests {
         let rows: Vec<(usize, &str)> = out.rejected.iter().map(|r| (r.row, r.column.as_str())).collect();
         assert_eq!(rows, [(4, "所属区"), (5, "纬度")]);
         assert!(out.rejected[1].reason.contains("formula"));
+    }
+
+    #[test]
+    fn csv_export_round_trips() {
+        let data = crate::domain::load::parse_dataset(include_str!("../../public/data/spaces.json")).expect("loads").dataset.spaces;
+        let panyu: Vec<&Space> = data.iter().filter(|s| s.district == "440113").collect();
+        let csv = crate::domain::export::to_csv(panyu.iter().copied());
+        let back = run(csv.as_bytes(), Format::Csv, Crs::Wgs84).expect("reads");
+        assert!(back.rejected.is_empty(), "{:?}", back.rejected);
+        assert_eq!(back.spaces.len(), panyu.len());
+        for (a, b) in panyu.iter().zip(&back.spaces) {
+            assert_eq!(*a, b);
+        }
     }
 
     #[test]

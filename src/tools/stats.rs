@@ -2,37 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::domain::model::{Dataset, Status, DISTRICTS, SERVICES};
-
-/// Counts of a dataset.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stats {
-    pub total: usize,
-    pub certified: usize,
-    /// Per district, in the order of [`DISTRICTS`]: (all, certified).
-    pub districts: [(usize, usize); 11],
-    /// Per service, in the order of [`SERVICES`].
-    pub services: [usize; 11],
-}
-
-/// Counts a dataset.
-pub fn stats(dataset: &Dataset) -> Stats {
-    let mut s = Stats { total: dataset.spaces.len(), certified: 0, districts: [(0, 0); 11], services: [0; 11] };
-    for space in &dataset.spaces {
-        let certified = space.status == Status::Certified;
-        s.certified += usize::from(certified);
-        if let Some(k) = DISTRICTS.iter().position(|d| d.code == space.district) {
-            s.districts[k].0 += 1;
-            s.districts[k].1 += usize::from(certified);
-        }
-        for id in &space.services {
-            if let Some(k) = SERVICES.iter().position(|x| x.id == id) {
-                s.services[k] += 1;
-            }
-        }
-    }
-    s
-}
+use crate::domain::model::{DISTRICTS, SERVICES};
+pub use crate::domain::stats::{stats, Stats};
 
 /// The report `spaces stats` prints.
 pub fn render(s: &Stats) -> String {
@@ -63,7 +34,7 @@ mod tests {
     #[test]
     fn bundled_totals() {
         let d = parse_dataset(include_str!("../../public/data/spaces.json")).expect("loads").dataset;
-        let s = stats(&d);
+        let s = stats(&d.spaces);
         assert_eq!((s.total, s.certified), (358, 165));
         let panyu = DISTRICTS.iter().position(|d| d.code == "440113").expect("panyu");
         assert_eq!(s.districts[panyu].0, 100);

@@ -49,7 +49,7 @@ test('a broken dataset shows an error with a retry that recovers', async () => {
     broken = false;
     await alert.getByRole('button', { name: '重试' }).click();
     assert.equal(await found(page), 358);
-    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.equal(await page.getByRole('alert').filter({ hasText: '加载失败' }).count(), 0);
     assert.ok(good.length > 0);
     page.expectClean(['dataset:']);
   } finally {

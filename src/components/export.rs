@@ -1,0 +1,113 @@
+//! Downloads of the filtered spaces (CSV, GeoJSON, HSDS JSON) and the printable list.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::filters::chip_label;
+use super::{UiLang, View};
+use crate::domain::export::{to_csv, to_geojson, to_hsds};
+use crate::domain::filter::{Catalog, Outcome};
+use crate::domain::model::service;
+
+/// Offers `text` as a file download, from memory: nothing leaves the browser.
+fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// Download and print buttons for the current results.
+#[component]
+pub fn ExportBar(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let t = move || lang.texts();
+    let save = move |kind: &'static str| {
+        let catalog = catalog.clone();
+        move |_| {
+            let spaces = outcome.with(|o| o.indices.iter().map(|&i| catalog.spaces[i].clone()).collect::<Vec<_>>());
+            let (name, mime, text) = match kind {
+                "csv" => ("charity-spaces.csv", "text/csv;charset=utf-8", to_csv(&spaces)),
+                "geojson" => ("charity-spaces.geojson", "application/geo+json", to_geojson(&spaces)),
+                _ => ("charity-spaces.hsds.json", "application/json", to_hsds(&spaces)),
+            };
+            if let Err(e) = download(name, mime, &text) {
+                leptos::logging::warn!("download: {e:?}");
+            }
+        }
+    };
+    let print = move |_| {
+        printing.set(true);
+        request_animation_frame(move || {
+            let _ = window().print();
+        });
+    };
+    view! {
+        <div class="export-bar" role="group" aria-label=move || t().download>
+            <span class="export-label">{move || t().download} ":"</span>
+            <button type="button" class="button small" on:click=save("csv")>"CSV"</button>
+            <button type="button" class="button small" on:click=save("geojson")>"GeoJSON"</button>
+            <button type="button" class="button small" on:click=save("hsds")>"HSDS JSON"</button>
+            <button type="button" class="button small" on:click=print>{move || t().print}</button>
+        </div>
+    }
+}
+
+/// The whole filtered list as a table, rendered only for printing.
+#[component]
+pub fn PrintTable(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl IntoView {
+    let View(view) = expect_context();
+    let lang = expect_context::<UiLang>();
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+    let _ = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+    let today = move || {
+        let d = js_sys::Date::new_0();
+        format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    };
+    view! {
+        <Show when=move || printing.get()>
+            {
+                let catalog = catalog.clone();
+                move || {
+                    let l = lang.0.get();
+                    let t = l.texts();
+                    let chips = view.with(|v| v.filter.chips());
+                    let summary = if chips.is_empty() { t.chosen_none.to_string() } else { chips.iter().map(|c| chip_label(l, c)).collect::<Vec<_>>().join("，") };
+                    let rows = outcome.with(|o| o.indices.clone());
+                    view! {
+                        <section class="print-only">
+                            <h2>{t.print_heading}</h2>
+                            <p>{t.chosen_filters} "：" {summary} " · " {(t.found)(rows.len(), catalog.spaces.len())} " · " {t.printed_on} " " {today()}</p>
+                            <table class="print-table">
+                                <thead><tr><th>{t.name}</th><th>{t.address}</th><th>{t.phone}</th><th>{t.hours}</th><th>{t.services}</th></tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|i| {
+                                        let s = &catalog.spaces[i];
+                                        let services = s.services.iter().filter_map(|x| service(x)).map(|x| l.service(x)).collect::<Vec<_>>().join("、");
+                                        view! {
+                                            <tr>
+                                                <td lang="zh-CN">{s.name.clone()}</td>
+                                                <td lang="zh-CN">{s.address.clone()}</td>
+                                                <td>{s.phone.clone()}</td>
+                                                <td>{if s.opening_hours.is_empty() { t.hours_unknown.to_string() } else { s.opening_hours.clone() }}</td>
+                                                <td>{services}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </section>
+                    }
+                }
+            }
+        </Show>
+    }
+}

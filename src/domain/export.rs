@@ -1,0 +1,224 @@
+//! Exports of the filtered spaces: CSV that the importer reads back (UTF-8 with BOM, so Excel
+//! opens Chinese correctly), GeoJSON, and Open Referral HSDS-shaped JSON.
+
+use serde_json::{json, Value};
+
+use super::hours;
+use super::model::{district, service, Space, Status};
+
+/// A spreadsheet column the importer reads and the CSV export writes: its canonical (first) header and the accepted aliases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Id,
+    Name,
+    NameEn,
+    District,
+    Street,
+    Address,
+    Lng,
+    Lat,
+    Services,
+    Status,
+    CertifiedOn,
+    Hours,
+    Phone,
+    Organization,
+    Accessibility,
+    LastVerified,
+}
+
+/// Accepted headers per column (compared after trimming and lower-casing); the first is the
+/// header that exports write, so that a download re-imports.
+pub const HEADERS: &[(Column, &[&str])] = &[
+    (Column::Id, &["编号", "id"]),
+    (Column::Name, &["名称", "name", "空间名称"]),
+    (Column::NameEn, &["英文名称", "name_en", "english name"]),
+    (Column::District, &["所属区", "district", "区"]),
+    (Column::Street, &["街道", "street", "街道/镇", "镇街"]),
+    (Column::Address, &["地址", "address"]),
+    (Column::Lng, &["经度", "lng", "longitude", "lon"]),
+    (Column::Lat, &["纬度", "lat", "latitude"]),
+    (Column::Services, &["服务类型", "services", "service"]),
+    (Column::Status, &["认证状态", "status", "状态"]),
+    (Column::CertifiedOn, &["认证日期", "certified_on"]),
+    (Column::Hours, &["开放时间", "opening_hours", "hours"]),
+    (Column::Phone, &["联系电话", "phone", "电话"]),
+    (Column::Organization, &["主办单位", "organization", "运营机构", "host"]),
+    (Column::Accessibility, &["无障碍", "accessibility", "无障碍设施"]),
+    (Column::LastVerified, &["核实日期", "last_verified"]),
+];
+
+/// Excel reads a CSV as UTF-8 only with this mark.
+pub const BOM: &str = "\u{FEFF}";
+
+fn csv_field(value: &str) -> String {
+    // A leading "=" would run as a formula in a spreadsheet; the importer refuses such cells.
+    let value = if value.starts_with('=') { format!("'{value}") } else { value.to_string() };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// The CSV of spaces, with the importer's Chinese headers, so that a download can be edited and
+/// re-imported with `spaces import`.
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::{export::to_csv, load::parse_dataset};
+/// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
+/// let csv = to_csv(data.dataset.spaces.iter().take(2));
+/// assert!(csv.starts_with("\u{FEFF}编号,名称,"));
+/// assert_eq!(csv.lines().count(), 3);
+/// ```
+pub fn to_csv<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&HEADERS.iter().map(|(_, names)| names[0]).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+    for s in spaces {
+        let cells: Vec<String> = HEADERS
+            .iter()
+            .map(|(column, _)| match column {
+                Column::Id => s.id.clone(),
+                Column::Name => s.name.clone(),
+                Column::NameEn => s.name_en.clone().unwrap_or_default(),
+                Column::District => district(&s.district).map_or(s.district.clone(), |d| d.zh.to_string()),
+                Column::Street => s.street.clone(),
+                Column::Address => s.address.clone(),
+                Column::Lng => format!("{:.6}", s.location.lng),
+                Column::Lat => format!("{:.6}", s.location.lat),
+                Column::Services => s.services.iter().map(|id| service(id).map_or(id.as_str(), |x| x.zh)).collect::<Vec<_>>().join("、"),
+                Column::Status => if s.status == Status::Certified { "已认证" } else { "已挂牌" }.to_string(),
+                Column::CertifiedOn => s.certified_on.clone().unwrap_or_default(),
+                Column::Hours => s.opening_hours.clone(),
+                Column::Phone => s.phone.clone(),
+                Column::Organization => s.organization.clone(),
+                Column::Accessibility => s.accessibility.clone(),
+                Column::LastVerified => s.last_verified.clone(),
+            })
+            .map(|c| csv_field(&c))
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A GeoJSON FeatureCollection of points (WGS-84, `[lng, lat]`) with the record as properties.
+pub fn to_geojson<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
+    let features: Vec<Value> = spaces
+        .into_iter()
+        .map(|s| {
+            let mut props = serde_json::to_value(s).unwrap_or(Value::Null);
+            if let Some(map) = props.as_object_mut() {
+                map.remove("location");
+                map.remove("keys");
+            }
+            json!({"type": "Feature", "id": s.id, "geometry": {"type": "Point", "coordinates": [s.location.lng, s.location.lat]}, "properties": props})
+        })
+        .collect();
+    json!({"type": "FeatureCollection", "features": features}).to_string()
+}
+
+const HSDS_DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/// Open Referral HSDS 3-shaped JSON: one organization per host, each with its services, their
+/// locations (address, WGS-84 position) and weekly schedules (`byday`, `opens_at`, `closes_at`
+/// with the +08:00 offset).
+pub fn to_hsds<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
+    let mut organizations: Vec<(String, Vec<Value>)> = Vec::new();
+    for s in spaces {
+        let schedules: Vec<Value> = hours::parse(&s.opening_hours)
+            .ok()
+            .flatten()
+            .map(|h| {
+                h.week
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(d, ranges)| {
+                        ranges.iter().map(move |r| {
+                            json!({"freq": "WEEKLY", "byday": HSDS_DAYS[d],
+                                   "opens_at": format!("{}+08:00", hours::hhmm(r.start)), "closes_at": format!("{}+08:00", hours::hhmm(r.end))})
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let district_name = district(&s.district).map_or("", |d| d.zh);
+        let service = json!({
+            "id": s.id,
+            "name": s.name,
+            "status": if s.status == Status::Certified { "active" } else { "inactive" },
+            "assured_date": s.last_verified,
+            "attributes": s.services.iter().map(|id| json!({"taxonomy_term": {"code": id, "name": service(id).map_or("", |x| x.zh)}})).collect::<Vec<_>>(),
+            "phones": if s.phone.is_empty() { vec![] } else { vec![json!({"number": s.phone})] },
+            "schedules": schedules,
+            "service_at_locations": [{
+                "location": {
+                    "id": format!("{}-location", s.id),
+                    "name": s.name,
+                    "alternate_name": s.name_en,
+                    "latitude": s.location.lat,
+                    "longitude": s.location.lng,
+                    "addresses": [{"address_1": s.address, "city": "广州市", "region": district_name, "state_province": "广东省", "country": "CN", "address_type": "physical"}],
+                    "accessibility": if s.accessibility.is_empty() { vec![] } else { vec![json!({"description": s.accessibility})] },
+                }
+            }],
+            "certification": {"status": s.status, "certified_on": s.certified_on},
+        });
+        let host = if s.organization.is_empty() { s.name.clone() } else { s.organization.clone() };
+        match organizations.iter_mut().find(|(name, _)| *name == host) {
+            Some((_, services)) => services.push(service),
+            None => organizations.push((host, vec![service])),
+        }
+    }
+    let orgs: Vec<Value> = organizations
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, services))| json!({"id": format!("org-{}", i + 1), "name": name, "services": services}))
+        .collect();
+    json!({"hsds_version": "3.0", "organizations": orgs}).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::load::parse_dataset;
+
+    fn spaces() -> Vec<Space> {
+        parse_dataset(include_str!("../../public/data/spaces.json")).expect("loads").dataset.spaces
+    }
+
+    #[test]
+    fn csv_escapes_and_guards_formulas() {
+        let mut s = spaces().remove(0);
+        s.name = "=HYPERLINK(\"x\"), \"quoted\"".into();
+        let csv = to_csv([&s]);
+        assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\""), "{csv}");
+    }
+
+    #[test]
+    fn geojson_points_are_lng_lat() {
+        let s = spaces();
+        let v: Value = serde_json::from_str(&to_geojson(s.iter().take(3))).expect("json");
+        assert_eq!(v["features"].as_array().map(Vec::len), Some(3));
+        assert_eq!(v["features"][0]["geometry"]["coordinates"][0].as_f64(), Some(s[0].location.lng));
+        assert!(v["features"][0]["properties"]["keys"].is_null());
+    }
+
+    #[test]
+    fn hsds_groups_services_by_organization_with_schedules() {
+        let s = spaces();
+        let v: Value = serde_json::from_str(&to_hsds(&s)).expect("json");
+        let orgs = v["organizations"].as_array().expect("orgs");
+        let services: usize = orgs.iter().map(|o| o["services"].as_array().map_or(0, Vec::len)).sum();
+        assert_eq!(services, 358);
+        let with_hours = s.iter().position(|x| x.opening_hours == "Mo-Fr 09:00-17:30").expect("a weekday space");
+        let id = &s[with_hours].id;
+        let service =
+            orgs.iter().flat_map(|o| o["services"].as_array().cloned().unwrap_or_default()).find(|x| x["id"] == *id).expect("found");
+        assert_eq!(service["schedules"].as_array().map(Vec::len), Some(5));
+        assert_eq!(service["schedules"][0]["opens_at"], "09:00+08:00");
+    }
+}
