@@ -4,7 +4,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { serve, openPage, closeBrowser, screenshot, found, ROOT } from './harness.mjs';
+import { serve, openPage, session, closeBrowser, screenshot, found, ROOT } from './harness.mjs';
 
 after(closeBrowser);
 
@@ -51,112 +51,94 @@ for (const lang of ['zh-CN', 'en']) {
 }
 
 test('keyboard only: filter to a district, open a space, read its phone number', async () => {
-  const server = await serve();
-  const page = await openPage();
-  try {
-    await page.goto(server.url);
-    await ready(page);
-    // The first Tab reaches the skip link.
+  await session({}, async (page, server) => {
+  await page.goto(server.url);
+  await ready(page);
+  // The first Tab reaches the skip link.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '跳到搜索结果');
+  // Tab on to the Panyu checkbox and tick it with Space.
+  let guard = 0;
+  while (!(await page.evaluate(() => document.activeElement?.closest('label')?.textContent.includes('番禺区'))) && guard < 80) {
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.textContent), '跳到搜索结果');
-    // Tab on to the Panyu checkbox and tick it with Space.
-    let guard = 0;
-    while (!(await page.evaluate(() => document.activeElement?.closest('label')?.textContent.includes('番禺区'))) && guard < 80) {
-      await page.keyboard.press('Tab');
-      guard += 1;
-    }
-    assert.ok(guard < 80, 'the Panyu checkbox is reachable by Tab');
-    const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle !== 'none');
-    assert.ok(focusVisible, 'focus is visible');
-    await page.keyboard.press('Space');
-    assert.equal(await found(page), 100);
-    // On to the first card's link, open it with Enter.
-    guard = 0;
-    while (!(await page.evaluate(() => !!document.activeElement?.closest('.cards'))) && guard < 80) {
-      await page.keyboard.press('Tab');
-      guard += 1;
-    }
-    const name = await page.evaluate(() => document.activeElement.textContent);
-    await page.keyboard.press('Enter');
-    const details = page.getByRole('complementary', { name });
-    await details.waitFor();
-    // Focus moved to the details heading; Tab reaches the phone link.
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'details-title');
-    guard = 0;
-    while (!(await page.evaluate(() => document.activeElement?.getAttribute('href')?.startsWith('tel:'))) && guard < 20) {
-      await page.keyboard.press('Tab');
-      guard += 1;
-    }
-    const phone = await page.evaluate(() => document.activeElement.textContent);
-    assert.match(phone, /^020-\d{8}$/);
-    await page.keyboard.press('Escape');
-    assert.equal(await details.count(), 0);
-    page.expectClean();
-  } finally {
-    await page.done();
-    await server.close();
+    guard += 1;
   }
+  assert.ok(guard < 80, 'the Panyu checkbox is reachable by Tab');
+  const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle !== 'none');
+  assert.ok(focusVisible, 'focus is visible');
+  await page.keyboard.press('Space');
+  assert.equal(await found(page), 100);
+  // On to the first card's link, open it with Enter.
+  guard = 0;
+  while (!(await page.evaluate(() => !!document.activeElement?.closest('.cards'))) && guard < 80) {
+    await page.keyboard.press('Tab');
+    guard += 1;
+  }
+  const name = await page.evaluate(() => document.activeElement.textContent);
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('complementary', { name });
+  await details.waitFor();
+  // Focus moved to the details heading; Tab reaches the phone link.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'details-title');
+  guard = 0;
+  while (!(await page.evaluate(() => document.activeElement?.getAttribute('href')?.startsWith('tel:'))) && guard < 20) {
+    await page.keyboard.press('Tab');
+    guard += 1;
+  }
+  const phone = await page.evaluate(() => document.activeElement.textContent);
+  assert.match(phone, /^020-\d{8}$/);
+  await page.keyboard.press('Escape');
+  assert.equal(await details.count(), 0);
+  });
 });
 
 test('?lang=en shows no Chinese interface text (data aside)', async () => {
-  const server = await serve();
-  const page = await openPage({ locale: 'zh-CN' });
-  try {
-    await page.goto(`${server.url}?lang=en`);
-    await ready(page);
-    await page.locator('.map .leaflet-marker-icon').first().waitFor();
-    await page.locator('.cards > li h3 a').first().click();
-    await page.getByRole('complementary').waitFor();
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-    assert.equal(await page.title(), 'Guangzhou Charity Space Finder');
-    const chinese = await page.evaluate(() => {
-      const cjk = /[\u3400-\u9fff]/;
-      const out = [];
-      const inData = (el) => el && el.closest('[lang^="zh"]');
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (cjk.test(n.textContent) && !inData(n.parentElement) && !n.parentElement.closest('script,noscript')) out.push(n.textContent.trim());
-      }
-      for (const el of document.querySelectorAll('[aria-label],[placeholder],[title]')) {
-        for (const a of ['aria-label', 'placeholder']) if (cjk.test(el.getAttribute(a) ?? '') && !inData(el)) out.push(`${a}: ${el.getAttribute(a)}`);
-      }
-      return out;
-    });
-    assert.deepEqual(chinese, []);
-    await screenshot(page, 'english-1280');
-    page.expectClean();
-  } finally {
-    await page.done();
-    await server.close();
-  }
+  await session({ page: { locale: 'zh-CN' } }, async (page, server) => {
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  await page.locator('.map .leaflet-marker-icon').first().waitFor();
+  await page.locator('.cards > li h3 a').first().click();
+  await page.getByRole('complementary').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.title(), 'Guangzhou Charity Space Finder');
+  const chinese = await page.evaluate(() => {
+    const cjk = /[\u3400-\u9fff]/;
+    const out = [];
+    const inData = (el) => el && el.closest('[lang^="zh"]');
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (cjk.test(n.textContent) && !inData(n.parentElement) && !n.parentElement.closest('script,noscript')) out.push(n.textContent.trim());
+    }
+    for (const el of document.querySelectorAll('[aria-label],[placeholder],[title]')) {
+      for (const a of ['aria-label', 'placeholder']) if (cjk.test(el.getAttribute(a) ?? '') && !inData(el)) out.push(`${a}: ${el.getAttribute(a)}`);
+    }
+    return out;
+  });
+  assert.deepEqual(chinese, []);
+  await screenshot(page, 'english-1280');
+  });
 });
 
 test('elderly mode: large text and targets, remembered on the device', async () => {
-  const server = await serve();
-  const page = await openPage({ viewport: { width: 375, height: 667 } });
-  try {
-    await page.goto(server.url);
-    await ready(page);
-    const toggle = page.getByRole('button', { name: '长者模式' });
-    await toggle.click();
-    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
-    const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.card-place')).fontSize));
-    assert.ok(size >= 18 * 4 / 3 - 0.5, `body text ${size}px (18 pt = 24 px)`);
-    const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input[type=search]')]
-      .filter((el) => el.offsetParent && el.getBoundingClientRect().height < 59.5)
-      .map((el) => `${el.tagName} ${el.textContent.trim().slice(0, 20)} ${el.getBoundingClientRect().height}`));
-    assert.deepEqual(small, []);
-    await screenshot(page, 'elderly-375');
-    await page.reload();
-    await ready(page);
-    assert.equal(await page.getByRole('button', { name: '长者模式' }).getAttribute('aria-pressed'), 'true');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `sideways scroll ${overflow}px`);
-    page.expectClean();
-  } finally {
-    await page.done();
-    await server.close();
-  }
+  await session({ page: { viewport: { width: 375, height: 667 } } }, async (page, server) => {
+  await page.goto(server.url);
+  await ready(page);
+  const toggle = page.getByRole('button', { name: '长者模式' });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.card-place')).fontSize));
+  assert.ok(size >= 18 * 4 / 3 - 0.5, `body text ${size}px (18 pt = 24 px)`);
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input[type=search]')]
+    .filter((el) => el.offsetParent && el.getBoundingClientRect().height < 59.5)
+    .map((el) => `${el.tagName} ${el.textContent.trim().slice(0, 20)} ${el.getBoundingClientRect().height}`));
+  assert.deepEqual(small, []);
+  await screenshot(page, 'elderly-375');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByRole('button', { name: '长者模式' }).getAttribute('aria-pressed'), 'true');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `sideways scroll ${overflow}px`);
+  });
 });
 
 test('embedded in an iframe on another origin: compact view, height posted to the host', async () => {
@@ -189,18 +171,12 @@ test('embedded in an iframe on another origin: compact view, height posted to th
 });
 
 test('"embed this view" gives an iframe snippet for the current filters', async () => {
-  const server = await serve();
-  const page = await openPage();
-  try {
-    await page.goto(`${server.url}?district=440113&status=certified`);
-    await ready(page);
-    await page.getByText('嵌入此视图').click();
-    const code = await page.getByRole('textbox', { name: '嵌入此视图' }).inputValue();
-    assert.match(code, /<iframe id="gz-charity-finder" src="http:\/\/127\.0\.0\.1:\d+\/\?district=440113&amp;status=certified&amp;embed=1"/);
-    assert.match(code, /gz-charity-finder:height/);
-    page.expectClean();
-  } finally {
-    await page.done();
-    await server.close();
-  }
+  await session({}, async (page, server) => {
+  await page.goto(`${server.url}?district=440113&status=certified`);
+  await ready(page);
+  await page.getByText('嵌入此视图').click();
+  const code = await page.getByRole('textbox', { name: '嵌入此视图' }).inputValue();
+  assert.match(code, /<iframe id="gz-charity-finder" src="http:\/\/127\.0\.0\.1:\d+\/\?district=440113&amp;status=certified&amp;embed=1"/);
+  assert.match(code, /gz-charity-finder:height/);
+  });
 });

@@ -92,3 +92,19 @@ export async function found(page) {
   const text = await countText(page);
   return Number(/(\d+)/.exec(text)[1]);
 }
+
+/**
+ * Serves dist/, opens a page, runs `fn(page, server)`, fails on browser problems (except messages
+ * containing one of `allow`), and always closes both.
+ */
+export async function session({ serve: serveOptions, page: pageOptions, allow = [] } = {}, fn) {
+  const server = await serve(serveOptions);
+  const page = await openPage(pageOptions);
+  try {
+    await fn(page, server);
+    page.expectClean(allow);
+  } finally {
+    await page.done();
+    await server.close();
+  }
+}

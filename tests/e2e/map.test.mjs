@@ -4,7 +4,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, openPage, closeBrowser, screenshot, found, DIST } from './harness.mjs';
+import { serve, openPage, session, closeBrowser, screenshot, found, DIST } from './harness.mjs';
 
 after(closeBrowser);
 
@@ -31,83 +31,65 @@ async function open(page, server, path = '') {
 }
 
 test('all 358 spaces are on the map; filtering to Panyu keeps only Panyu and fits the view', async () => {
-  const server = await serve();
-  const page = await openPage();
-  try {
-    await open(page, server);
-    await page.waitForFunction(() => document.querySelectorAll('.map path.leaflet-interactive').length >= 11);
-    assert.equal(await markerTotal(page), 358);
-    assert.ok(await page.locator('.map .district-label-text', { hasText: '番禺区' }).count() === 1);
-    await screenshot(page, 'map-1280');
-    const before = await mapView(page);
-    await page.getByRole('checkbox', { name: /番禺区/ }).check();
-    assert.equal(await found(page), 100);
-    await page.waitForFunction(() => {
-      const singles = document.querySelectorAll('.map .space-marker').length;
-      const clustered = [...document.querySelectorAll('.map .marker-cluster')].reduce((n, c) => n + Number(c.textContent), 0);
-      return singles + clustered === 100;
-    });
-    const after = await mapView(page);
-    // Fitted: every Panyu space is in view, and the view is smaller than the whole city's.
-    for (const s of panyu) {
-      assert.ok(s.location.lat >= after.south && s.location.lat <= after.north && s.location.lng >= after.west && s.location.lng <= after.east, s.id);
-    }
-    assert.ok(after.zoom > before.zoom, `zoom ${before.zoom} → ${after.zoom}`);
-    await screenshot(page, 'map-panyu-1280');
-    page.expectClean();
-  } finally {
-    await page.done();
-    await server.close();
+  await session({}, async (page, server) => {
+  await open(page, server);
+  await page.waitForFunction(() => document.querySelectorAll('.map path.leaflet-interactive').length >= 11);
+  assert.equal(await markerTotal(page), 358);
+  assert.ok(await page.locator('.map .district-label-text', { hasText: '番禺区' }).count() === 1);
+  await screenshot(page, 'map-1280');
+  const before = await mapView(page);
+  await page.getByRole('checkbox', { name: /番禺区/ }).check();
+  assert.equal(await found(page), 100);
+  await page.waitForFunction(() => {
+    const singles = document.querySelectorAll('.map .space-marker').length;
+    const clustered = [...document.querySelectorAll('.map .marker-cluster')].reduce((n, c) => n + Number(c.textContent), 0);
+    return singles + clustered === 100;
+  });
+  const after = await mapView(page);
+  // Fitted: every Panyu space is in view, and the view is smaller than the whole city's.
+  for (const s of panyu) {
+    assert.ok(s.location.lat >= after.south && s.location.lat <= after.north && s.location.lng >= after.west && s.location.lng <= after.east, s.id);
   }
+  assert.ok(after.zoom > before.zoom, `zoom ${before.zoom} → ${after.zoom}`);
+  await screenshot(page, 'map-panyu-1280');
+  });
 });
 
 test('clicking a marker opens its details; a certified marker differs by shape', async () => {
-  const server = await serve();
-  const page = await openPage();
-  try {
-    await open(page, server, '?district=440117');
-    // Zoom in until single markers show, then click one.
-    const marker = page.locator('.map .space-marker').first();
-    for (let i = 0; i < 6 && !(await marker.count()); i += 1) await page.locator('.leaflet-control-zoom-in').click();
-    await marker.waitFor();
-    const name = await marker.getAttribute('title');
-    await marker.click();
-    await page.getByRole('complementary', { name }).waitFor();
-    // The details panel is on top of the map, not under its panes.
-    const box = await page.getByRole('complementary').boundingBox();
-    const topmost = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('.details'), [box.x + box.width / 2, box.y + 40]);
-    assert.ok(topmost, 'details panel is the topmost element');
-    assert.match(page.url(), /space=gz-440117-/);
-    assert.ok((await page.locator('.map .space-marker.certified rect').count()) + (await page.locator('.map .space-marker.registered circle').count()) > 0);
-    page.expectClean();
-  } finally {
-    await page.done();
-    await server.close();
-  }
+  await session({}, async (page, server) => {
+  await open(page, server, '?district=440117');
+  // Zoom in until single markers show, then click one.
+  const marker = page.locator('.map .space-marker').first();
+  for (let i = 0; i < 6 && !(await marker.count()); i += 1) await page.locator('.leaflet-control-zoom-in').click();
+  await marker.waitFor();
+  const name = await marker.getAttribute('title');
+  await marker.click();
+  await page.getByRole('complementary', { name }).waitFor();
+  // The details panel is on top of the map, not under its panes.
+  const box = await page.getByRole('complementary').boundingBox();
+  const topmost = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('.details'), [box.x + box.width / 2, box.y + 40]);
+  assert.ok(topmost, 'details panel is the topmost element');
+  assert.match(page.url(), /space=gz-440117-/);
+  assert.ok((await page.locator('.map .space-marker.certified rect').count()) + (await page.locator('.map .space-marker.registered circle').count()) > 0);
+  });
 });
 
 test('choropleth: districts show their counts, a click filters by district; a chosen card highlights its marker', async () => {
-  const server = await serve();
-  const page = await openPage();
-  try {
-    await open(page, server);
-    await page.getByRole('checkbox', { name: '按区显示数量' }).check();
-    const label = page.locator('.map .district-label-text', { hasText: '番禺区 100' });
-    await label.waitFor();
-    // Click Panyu's shape (a synthetic click: the point under a pointer may hold a cluster marker).
-    await page.locator('.map path.district-440113').dispatchEvent('click');
-    await page.waitForFunction(() => location.search.includes('district=440113'));
-    assert.equal(await found(page), 100);
-    assert.ok(await page.getByRole('checkbox', { name: /番禺区/ }).isChecked());
-    await screenshot(page, 'map-choropleth-1280');
-    // Choosing a card highlights its marker on the map.
-    await page.locator('.cards > li h3 a').first().click();
-    await page.locator('.map .space-marker.selected').waitFor();
-    page.expectClean();
-  } finally {
-    await page.done();
-    await server.close();
-  }
+  await session({}, async (page, server) => {
+  await open(page, server);
+  await page.getByRole('checkbox', { name: '按区显示数量' }).check();
+  const label = page.locator('.map .district-label-text', { hasText: '番禺区 100' });
+  await label.waitFor();
+  // Click Panyu's shape (a synthetic click: the point under a pointer may hold a cluster marker).
+  await page.locator('.map path.district-440113').dispatchEvent('click');
+  await page.waitForFunction(() => location.search.includes('district=440113'));
+  assert.equal(await found(page), 100);
+  assert.ok(await page.getByRole('checkbox', { name: /番禺区/ }).isChecked());
+  await screenshot(page, 'map-choropleth-1280');
+  // Choosing a card highlights its marker on the map.
+  await page.locator('.cards > li h3 a').first().click();
+  await page.locator('.map .space-marker.selected').waitFor();
+  });
 });
 
 test('a tile server that fails leaves the vector basemap and says so', async () => {
@@ -127,22 +109,16 @@ test('a tile server that fails leaves the vector basemap and says so', async () 
 });
 
 test('on a phone the map is a view of its own (?view=map)', async () => {
-  const server = await serve();
-  const page = await openPage({ viewport: { width: 375, height: 667 } });
-  try {
-    await page.goto(server.url);
-    await page.getByRole('status').filter({ hasText: '共找到' }).waitFor();
-    assert.equal(await page.locator('.map').isVisible(), false);
-    await page.getByRole('button', { name: '地图', exact: true }).click();
-    await page.locator('.map .leaflet-marker-icon').first().waitFor();
-    assert.match(page.url(), /view=map/);
-    assert.equal(await page.locator('.cards').isVisible(), false);
-    await screenshot(page, 'map-375');
-    await page.goBack();
-    await page.locator('.cards').waitFor({ state: 'visible' });
-    page.expectClean();
-  } finally {
-    await page.done();
-    await server.close();
-  }
+  await session({ page: { viewport: { width: 375, height: 667 } } }, async (page, server) => {
+  await page.goto(server.url);
+  await page.getByRole('status').filter({ hasText: '共找到' }).waitFor();
+  assert.equal(await page.locator('.map').isVisible(), false);
+  await page.getByRole('button', { name: '地图', exact: true }).click();
+  await page.locator('.map .leaflet-marker-icon').first().waitFor();
+  assert.match(page.url(), /view=map/);
+  assert.equal(await page.locator('.cards').isVisible(), false);
+  await screenshot(page, 'map-375');
+  await page.goBack();
+  await page.locator('.cards').waitFor({ state: 'visible' });
+  });
 });

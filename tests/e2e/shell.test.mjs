@@ -4,27 +4,21 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, openPage, closeBrowser, screenshot, found, DIST } from './harness.mjs';
+import { serve, openPage, session, closeBrowser, screenshot, found, DIST } from './harness.mjs';
 
 after(closeBrowser);
 
 test('the shell shows its title, landmarks and the number of spaces', async () => {
-  const server = await serve();
-  const page = await openPage();
-  try {
-    await page.goto(server.url);
-    assert.equal(await page.title(), '广州慈善空间地图');
-    await page.getByRole('heading', { level: 1, name: '广州慈善空间地图' }).waitFor();
-    assert.equal(await found(page), 358);
-    assert.match(await page.getByRole('status').first().textContent(), /共找到 358 个慈善空间（全部 358 个）/);
-    for (const role of ['banner', 'main', 'contentinfo']) assert.equal(await page.getByRole(role).count(), 1, role);
-    assert.match(await page.getByRole('note').first().textContent(), /示例数据/);
-    await screenshot(page, 'shell-1280');
-    page.expectClean();
-  } finally {
-    await page.done();
-    await server.close();
-  }
+  await session({}, async (page, server) => {
+  await page.goto(server.url);
+  assert.equal(await page.title(), '广州慈善空间地图');
+  await page.getByRole('heading', { level: 1, name: '广州慈善空间地图' }).waitFor();
+  assert.equal(await found(page), 358);
+  assert.match(await page.getByRole('status').first().textContent(), /共找到 358 个慈善空间（全部 358 个）/);
+  for (const role of ['banner', 'main', 'contentinfo']) assert.equal(await page.getByRole(role).count(), 1, role);
+  assert.match(await page.getByRole('note').first().textContent(), /示例数据/);
+  await screenshot(page, 'shell-1280');
+  });
 });
 
 test('a broken dataset shows an error with a retry that recovers', async () => {
