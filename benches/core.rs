@@ -39,6 +39,11 @@ fn bench(c: &mut Criterion) {
             group.bench_function(name, |b| b.iter(|| run(black_box(&catalog), black_box(&filter), sort, NOON_WED)));
         }
         group.finish();
+        let tower = LatLng { lat: 23.1064, lng: 113.3245 };
+        let mut group = c.benchmark_group(format!("spatial/{label}"));
+        group.bench_function("nearest-20", |b| b.iter(|| catalog.index().nearest(black_box(tower), 20)));
+        group.bench_function("within 3 km", |b| b.iter(|| catalog.index().within(black_box(tower), 3_000.0)));
+        group.finish();
     }
     let mut group = c.benchmark_group("parse+index");
     group.sample_size(10);
