@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{Now, UiLang, View};
+use super::{UiLang, View};
 use crate::domain::config::Config;
 use crate::domain::coords::{from_wgs84, Crs};
 use crate::domain::filter::{Catalog, Outcome};
@@ -80,7 +80,6 @@ pub struct MapPick(pub RwSignal<Option<LatLng>>);
 #[component]
 pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -> impl IntoView {
     let View(view) = expect_context();
-    let Now(_) = expect_context();
     let lang = expect_context::<UiLang>();
     let pick = expect_context::<MapPick>();
     let container = NodeRef::<html::Div>::new();

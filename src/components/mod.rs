@@ -39,8 +39,6 @@ pub struct Data {
     pub config: Config,
     pub meta: Meta,
     pub catalog: Arc<Catalog>,
-    /// Records skipped while loading (logged to the console for editors).
-    pub skipped: usize,
 }
 
 /// Reads `config.json`; a missing or bad file means the defaults, with a console warning.
@@ -71,10 +69,11 @@ async fn fetch_dataset() -> Result<Data, FetchError> {
     }
     let text = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
     let loaded = parse_dataset(&text)?;
+    // Skipped records are for the editors: the console names each one.
     for p in &loaded.skipped {
         leptos::logging::warn!("spaces.json: skipped record {p}");
     }
-    Ok(Data { config, meta: loaded.dataset.meta, catalog: Arc::new(Catalog::new(loaded.dataset.spaces)), skipped: loaded.skipped.len() })
+    Ok(Data { config, meta: loaded.dataset.meta, catalog: Arc::new(Catalog::new(loaded.dataset.spaces)) })
 }
 
 /// The runtime configuration, once loaded.
