@@ -63,13 +63,7 @@ fn Body(catalog: Arc<Catalog>, index: usize, on_close: Callback<()>) -> impl Int
     let hours = catalog.hours(index).cloned();
     let state = move || state_label(catalog.state(index, now.get()), lang.texts());
     let address = s.address.clone();
-    let copy = move |_| {
-        let promise = window().navigator().clipboard().write_text(&address);
-        leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(Some(ok));
-        });
-    };
+    let copy = move |_| super::copy_to_clipboard(&address, move |ok| copied.set(Some(ok)));
     let tel = format!(
         "tel:{}",
         s.phone.split(['/', '、']).next().unwrap_or_default().chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>()

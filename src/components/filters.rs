@@ -4,19 +4,9 @@ use leptos::prelude::*;
 
 use super::{ReplaceHistory, UiLang, View};
 use crate::domain::distance::human;
-use crate::domain::filter::{Chip, Outcome};
+use crate::domain::filter::{toggle, Chip, Outcome};
 use crate::domain::i18n::Lang;
 use crate::domain::model::{district, service, DISTRICTS, SERVICES};
-
-/// Adds or removes `item` in a multi-select list.
-fn toggle(list: &mut Vec<String>, item: &str) {
-    match list.iter().position(|x| x == item) {
-        Some(i) => {
-            list.remove(i);
-        }
-        None => list.push(item.to_string()),
-    }
-}
 
 /// The search box: results follow each keystroke; the URL is pushed once, then replaced while typing.
 #[component]

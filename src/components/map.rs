@@ -182,6 +182,15 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
         }
     });
 
+    // The shapes (in the tile system) and each district's label point change only with the
+    // boundaries, not with every filter change.
+    let drawn = Memo::new(move |_| {
+        parsed.with(|b| {
+            let b = b.as_ref()?;
+            let points: Vec<Option<LatLng>> = DISTRICTS.iter().map(|d| b.representative_point(d.code).map(shift)).collect();
+            Some((b.to_geojson(shift), points))
+        })
+    });
     // Boundaries, names and (in choropleth mode) counts under the current filters.
     Effect::new(move |_| {
         if !ready.get() {
@@ -189,25 +198,21 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
         }
         let l = lang.0.get();
         let counts = outcome.with(|o| o.facets.districts);
-        let Some((json, geojson)) = parsed.with(|b| {
-            let b = b.as_ref()?;
+        let on = choropleth.get();
+        drawn.with(|drawn| {
+            let Some((geojson, points)) = drawn else { return };
             let labels: Vec<DistrictLabel> = DISTRICTS
                 .iter()
                 .zip(counts)
-                .filter_map(|(d, count)| {
-                    let p = shift(b.representative_point(d.code)?);
-                    Some(DistrictLabel { code: d.code, name: l.district(d), count, lat: p.lat, lng: p.lng })
-                })
+                .zip(points)
+                .filter_map(|((d, count), p)| p.map(|p| DistrictLabel { code: d.code, name: l.district(d), count, lat: p.lat, lng: p.lng }))
                 .collect();
-            Some((serde_json::to_string(&labels).unwrap_or_default(), b.to_geojson(shift)))
-        }) else {
-            return;
-        };
-        let on = choropleth.get();
-        map.with_value(|m| {
-            if let Some(m) = m {
-                m.set_districts(&geojson, &json, on);
-            }
+            let json = serde_json::to_string(&labels).unwrap_or_default();
+            map.with_value(|m| {
+                if let Some(m) = m {
+                    m.set_districts(geojson, &json, on);
+                }
+            });
         });
     });
 

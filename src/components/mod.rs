@@ -133,6 +133,12 @@ extern "C" {
     fn start_height_messages(origins: &str);
 }
 
+/// Copies text to the clipboard, then reports whether the browser allowed it.
+pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+    let promise = window().navigator().clipboard().write_text(text);
+    leptos::task::spawn_local(async move { done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()) });
+}
+
 const ELDERLY_KEY: &str = "gz-charity-finder:elderly";
 
 fn stored_elderly() -> bool {
@@ -345,12 +351,7 @@ fn EmbedCode() -> impl IntoView {
         let origin = location.origin().unwrap_or_default();
         view.with(|v| crate::domain::url_state::embed_snippet(&page, &origin, &ViewState { space: None, ..v.clone() }, lang.texts().title))
     };
-    let copy = move |_| {
-        let promise = window().navigator().clipboard().write_text(&snippet());
-        leptos::task::spawn_local(async move {
-            copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
-        });
-    };
+    let copy = move |_| copy_to_clipboard(&snippet(), move |ok| copied.set(ok));
     view! {
         <details class="embed-code">
             <summary>{move || lang.texts().embed_title}</summary>

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{UiLang, View};
-use crate::domain::filter::{Catalog, Outcome};
+use crate::domain::filter::{toggle, Catalog, Outcome};
 use crate::domain::model::{DISTRICTS, SERVICES};
 use crate::domain::stats::stats;
 use crate::domain::url_state::ViewState;
@@ -23,14 +23,6 @@ struct Bar {
     certified: Option<usize>,
     href: String,
     apply: Box<dyn Fn(&mut ViewState) + Send + Sync>,
-}
-
-fn toggle(list: &mut Vec<String>, item: &str) {
-    if let Some(i) = list.iter().position(|x| x == item) {
-        list.remove(i);
-    } else {
-        list.push(item.to_string());
-    }
 }
 
 #[component]

@@ -97,6 +97,16 @@ impl Filter {
     }
 }
 
+/// Adds `item` to a multi-select list, or removes it when it is there.
+pub fn toggle(list: &mut Vec<String>, item: &str) {
+    match list.iter().position(|x| x == item) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(item.to_string()),
+    }
+}
+
 /// One chosen filter, as shown in a removable chip.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Chip {
