@@ -5,8 +5,8 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::results::state_label;
 use super::{Now, UiLang, View};
+use crate::domain::cards::state_label;
 use crate::domain::filter::Catalog;
 use crate::domain::hours::hhmm;
 use crate::domain::links::map_links;

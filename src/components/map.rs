@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{UiLang, View};
+use super::{after_paint, UiLang, View};
 use crate::domain::config::Config;
 use crate::domain::coords::{from_wgs84, Crs};
 use crate::domain::filter::{Catalog, Outcome};
@@ -51,6 +51,27 @@ struct Marker<'a> {
     lat: f64,
     lng: f64,
     certified: bool,
+}
+
+#[derive(Serialize)]
+struct MapOptions<'a> {
+    labels: Labels,
+    tile: Option<TileOptions<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Labels {
+    map: &'static str,
+    boundary_credit: &'static str,
+}
+
+#[derive(Serialize)]
+struct TileOptions<'a> {
+    url: &'a str,
+    subdomains: &'a str,
+    attribution: &'a str,
+    approval: &'a str,
 }
 
 #[derive(Serialize)]
@@ -101,13 +122,14 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
         let config = config.clone();
         move || {
             let t = lang.texts();
-            serde_json::json!({
-                "labels": { "map": t.map_label, "boundaryCredit": t.boundary_credit },
-                "tile": config.tiles.as_ref().map(|tl| serde_json::json!({
-                    "url": tl.url, "subdomains": tl.subdomains, "attribution": tl.attribution, "approval": tl.approval,
-                })),
-            })
-            .to_string()
+            let tile = config.tiles.as_ref().map(|tl| TileOptions {
+                url: &tl.url,
+                subdomains: &tl.subdomains,
+                attribution: &tl.attribution,
+                approval: &tl.approval,
+            });
+            serde_json::to_string(&MapOptions { labels: Labels { map: t.map_label, boundary_credit: t.boundary_credit }, tile })
+                .unwrap_or_default()
         }
     };
     Effect::new(move |_| {
@@ -174,10 +196,12 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
                     .collect()
             });
             let json = serde_json::to_string(&markers).unwrap_or_default();
-            map.with_value(|m| {
-                if let Some(m) = m {
-                    m.set_markers(&json, true);
-                }
+            after_paint(move || {
+                map.with_value(|m| {
+                    if let Some(m) = m {
+                        m.set_markers(&json, true);
+                    }
+                })
             });
         }
     });
@@ -208,10 +232,13 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
                 .filter_map(|((d, count), p)| p.map(|p| DistrictLabel { code: d.code, name: l.district(d), count, lat: p.lat, lng: p.lng }))
                 .collect();
             let json = serde_json::to_string(&labels).unwrap_or_default();
-            map.with_value(|m| {
-                if let Some(m) = m {
-                    m.set_districts(geojson, &json, on);
-                }
+            let geojson = geojson.clone();
+            after_paint(move || {
+                map.with_value(|m| {
+                    if let Some(m) = m {
+                        m.set_districts(&geojson, &json, on);
+                    }
+                })
             });
         });
     });

@@ -168,7 +168,9 @@ fn sync_url(view: RwSignal<ViewState>, replace: StoredValue<bool>) {
         }
         let location = window().location();
         let url = format!("{}{}{}", location.pathname().unwrap_or_default(), query, location.hash().unwrap_or_default());
-        if let Ok(history) = window().history() {
+        // Writing history costs several milliseconds: the new list is painted first.
+        after_paint(move || {
+            let Ok(history) = window().history() else { return };
             let result = if replace_now {
                 history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
             } else {
@@ -177,8 +179,14 @@ fn sync_url(view: RwSignal<ViewState>, replace: StoredValue<bool>) {
             if result.is_err() {
                 leptos::logging::warn!("could not update the address bar");
             }
-        }
+        });
     });
+}
+
+/// Runs `work` once the browser has painted the current frame, for work the person does not
+/// wait for (the address bar, the map): the list shows its new state first.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
 }
 
 /// The whole app: header, the finder (once the data is in), footer. With `?embed=1` a compact

@@ -1,8 +1,8 @@
 //! District boundaries (`districts.geojson`): which district a point lies in, how far it is from
 //! the border, and a point inside each district to stand for it.
 
-use geo::{Contains, Coord, InteriorPoint, LineString, MultiPolygon, Point, Polygon};
-use serde::Deserialize;
+use geo::{Coord, LineString, MultiPolygon, Polygon};
+use serde::{Deserialize, Serialize};
 
 use super::model::LatLng;
 
@@ -64,8 +64,7 @@ impl Boundaries {
 
     /// The code of the district containing a point, if any.
     pub fn locate(&self, p: LatLng) -> Option<&str> {
-        let pt = Point::new(p.lng, p.lat);
-        self.districts.iter().find(|d| d.shape.contains(&pt)).map(|d| d.code.as_str())
+        self.districts.iter().find(|d| d.contains(p)).map(|d| d.code.as_str())
     }
 
     /// The shape of a district.
@@ -76,42 +75,108 @@ impl Boundaries {
     /// The shapes as GeoJSON (`code` property only), each position passed through `shift`
     /// (e.g. WGS-84 → GCJ-02 to draw over AMap-style tiles).
     pub fn to_geojson(&self, shift: impl Fn(LatLng) -> LatLng) -> String {
-        let features: Vec<serde_json::Value> = self
+        let features = self
             .districts
             .iter()
-            .map(|d| {
-                let polygons: Vec<Vec<Vec<[f64; 2]>>> = d
-                    .shape
-                    .iter()
-                    .map(|poly| {
-                        std::iter::once(poly.exterior())
-                            .chain(poly.interiors())
-                            .map(|ring| {
-                                ring.coords()
-                                    .map(|c| {
-                                        let p = shift(LatLng { lat: c.y, lng: c.x });
-                                        [(p.lng * 1e5).round() / 1e5, (p.lat * 1e5).round() / 1e5]
-                                    })
-                                    .collect()
-                            })
-                            .collect()
-                    })
-                    .collect();
-                serde_json::json!({"type": "Feature", "properties": {"code": d.code},
-                    "geometry": {"type": "MultiPolygon", "coordinates": polygons}})
+            .map(|d| OutFeature {
+                kind: "Feature",
+                properties: OutProperties { code: &d.code },
+                geometry: OutGeometry {
+                    kind: "MultiPolygon",
+                    coordinates: d
+                        .shape
+                        .iter()
+                        .map(|poly| {
+                            rings(poly)
+                                .map(|ring| {
+                                    ring.coords()
+                                        .map(|c| {
+                                            let p = shift(LatLng { lat: c.y, lng: c.x });
+                                            [(p.lng * 1e5).round() / 1e5, (p.lat * 1e5).round() / 1e5]
+                                        })
+                                        .collect()
+                                })
+                                .collect()
+                        })
+                        .collect(),
+                },
             })
             .collect();
-        serde_json::json!({"type": "FeatureCollection", "features": features}).to_string()
+        serde_json::to_string(&OutCollection { kind: "FeatureCollection", features }).unwrap_or_default()
     }
 
-    /// A point guaranteed inside a district's largest part (its interior point).
+    /// A point inside a district's largest part, to stand for the district (a label, an origin
+    /// for "near me"): the middle of the widest stretch of that part along the parallel through
+    /// the middle of its extent.
     pub fn representative_point(&self, code: &str) -> Option<LatLng> {
-        let p = self.get(code)?.shape.interior_point()?;
-        Some(LatLng { lat: p.y(), lng: p.x() })
+        let largest = self.get(code)?.shape.iter().max_by(|a, b| extent_area(a).total_cmp(&extent_area(b)))?;
+        let (south, north) = largest.exterior().coords().fold((f64::INFINITY, f64::NEG_INFINITY), |(s, n), c| (s.min(c.y), n.max(c.y)));
+        let lat = (south + north) / 2.0;
+        // Where the parallel crosses the part's rings, west to east; inside between each pair.
+        let mut xs: Vec<f64> = rings(largest)
+            .flat_map(|ring| ring.lines())
+            .filter(|l| (l.start.y > lat) != (l.end.y > lat))
+            .map(|l| l.start.x + (lat - l.start.y) / (l.end.y - l.start.y) * (l.end.x - l.start.x))
+            .collect();
+        xs.sort_by(f64::total_cmp);
+        let (west, east) = xs.chunks_exact(2).map(|c| (c[0], c[1])).max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))?;
+        Some(LatLng { lat, lng: (west + east) / 2.0 })
     }
 }
 
+fn rings(poly: &Polygon<f64>) -> impl Iterator<Item = &LineString<f64>> {
+    std::iter::once(poly.exterior()).chain(poly.interiors())
+}
+
+fn extent_area(poly: &Polygon<f64>) -> f64 {
+    let (w, s, e, n) =
+        poly.exterior().coords().fold((f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY), |(w, s, e, n), c| {
+            (w.min(c.x), s.min(c.y), e.max(c.x), n.max(c.y))
+        });
+    (e - w) * (n - s)
+}
+
+#[derive(Serialize)]
+struct OutCollection<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    features: Vec<OutFeature<'a>>,
+}
+
+#[derive(Serialize)]
+struct OutFeature<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    properties: OutProperties<'a>,
+    geometry: OutGeometry,
+}
+
+#[derive(Serialize)]
+struct OutProperties<'a> {
+    code: &'a str,
+}
+
+#[derive(Serialize)]
+struct OutGeometry {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    coordinates: Vec<Vec<Vec<[f64; 2]>>>,
+}
+
 impl DistrictShape {
+    /// Whether a point lies inside (even–odd rule over every ring, so holes are outside).
+    pub fn contains(&self, p: LatLng) -> bool {
+        let crossings = self
+            .shape
+            .iter()
+            .flat_map(rings)
+            .flat_map(|ring| ring.lines())
+            .filter(|l| (l.start.y > p.lat) != (l.end.y > p.lat))
+            .filter(|l| p.lng < l.start.x + (p.lat - l.start.y) / (l.end.y - l.start.y) * (l.end.x - l.start.x))
+            .count();
+        crossings % 2 == 1
+    }
+
     /// Approximate distance in metres from a point to the nearest border of this district
     /// (local equirectangular projection; accurate to a fraction of a percent within a city).
     pub fn distance_to_border_m(&self, p: LatLng) -> f64 {
@@ -119,7 +184,7 @@ impl DistrictShape {
         let ky = 110_574.0;
         let mut best = f64::INFINITY;
         for poly in &self.shape {
-            for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
+            for ring in rings(poly) {
                 for seg in ring.lines() {
                     let (ax, ay) = ((seg.start.x - p.lng) * kx, (seg.start.y - p.lat) * ky);
                     let (bx, by) = ((seg.end.x - p.lng) * kx, (seg.end.y - p.lat) * ky);
@@ -158,6 +223,23 @@ mod tests {
         assert_eq!(at(113.2644, 23.1291), Some("440104")); // city government → 越秀区
         assert_eq!(at(113.3241, 23.1378), Some("440106")); // Tianhe Sports Centre → 天河区
         assert_eq!(at(116.4, 39.9), None); // Beijing
+    }
+
+    #[test]
+    fn containment_agrees_with_geo() {
+        use geo::{Contains, Point};
+        let b = bundled();
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for _ in 0..3_000 {
+            let p = LatLng { lat: 22.5 + 1.5 * next(), lng: 112.9 + 1.2 * next() };
+            for d in &b.districts {
+                assert_eq!(d.contains(p), d.shape.contains(&Point::new(p.lng, p.lat)), "{p:?} in {}", d.code);
+            }
+        }
     }
 
     #[test]

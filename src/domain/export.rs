@@ -1,8 +1,6 @@
 //! Exports of the filtered spaces: CSV that the importer reads back (UTF-8 with BOM, so Excel
 //! opens Chinese correctly), GeoJSON, and Open Referral HSDS-shaped JSON.
 
-use serde_json::{json, Value};
-
 use super::hours;
 use super::model::{district, service, Space, Status};
 
@@ -107,18 +105,82 @@ pub fn to_csv<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
 
 /// A GeoJSON FeatureCollection of points (WGS-84, `[lng, lat]`) with the record as properties.
 pub fn to_geojson<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
-    let features: Vec<Value> = spaces
+    let features = spaces
         .into_iter()
-        .map(|s| {
-            let mut props = serde_json::to_value(s).unwrap_or(Value::Null);
-            if let Some(map) = props.as_object_mut() {
-                map.remove("location");
-                map.remove("keys");
-            }
-            json!({"type": "Feature", "id": s.id, "geometry": {"type": "Point", "coordinates": [s.location.lng, s.location.lat]}, "properties": props})
+        .map(|s| geo::Feature {
+            kind: "Feature",
+            id: &s.id,
+            geometry: geo::Point { kind: "Point", coordinates: [s.location.lng, s.location.lat] },
+            properties: geo::Properties {
+                id: &s.id,
+                name: &s.name,
+                name_en: s.name_en.as_deref(),
+                district: &s.district,
+                street: &s.street,
+                address: &s.address,
+                status: s.status,
+                certified_on: s.certified_on.as_deref(),
+                services: &s.services,
+                opening_hours: &s.opening_hours,
+                phone: &s.phone,
+                organization: &s.organization,
+                accessibility: &s.accessibility,
+                last_verified: &s.last_verified,
+            },
         })
         .collect();
-    json!({"type": "FeatureCollection", "features": features}).to_string()
+    serde_json::to_string(&geo::Collection { kind: "FeatureCollection", features }).unwrap_or_default()
+}
+
+/// The GeoJSON shapes written by [`to_geojson`].
+mod geo {
+    use serde::Serialize;
+
+    use crate::domain::model::Status;
+
+    #[derive(Serialize)]
+    pub struct Collection<'a> {
+        #[serde(rename = "type")]
+        pub kind: &'static str,
+        pub features: Vec<Feature<'a>>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Feature<'a> {
+        #[serde(rename = "type")]
+        pub kind: &'static str,
+        pub id: &'a str,
+        pub geometry: Point,
+        pub properties: Properties<'a>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Point {
+        #[serde(rename = "type")]
+        pub kind: &'static str,
+        pub coordinates: [f64; 2],
+    }
+
+    /// The record without its position (in the geometry) and search keys.
+    #[derive(Serialize)]
+    pub struct Properties<'a> {
+        pub id: &'a str,
+        pub name: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub name_en: Option<&'a str>,
+        pub district: &'a str,
+        pub street: &'a str,
+        pub address: &'a str,
+        pub status: Status,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub certified_on: Option<&'a str>,
+        pub services: &'a [String],
+        pub opening_hours: &'a str,
+        pub phone: &'a str,
+        pub organization: &'a str,
+        pub accessibility: &'a str,
+        pub last_verified: &'a str,
+    }
 }
 
 const HSDS_DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
@@ -127,9 +189,9 @@ const HSDS_DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 /// locations (address, WGS-84 position) and weekly schedules (`byday`, `opens_at`, `closes_at`
 /// with the +08:00 offset).
 pub fn to_hsds<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
-    let mut organizations: Vec<(String, Vec<Value>)> = Vec::new();
+    let mut organizations: Vec<hsds::Organization> = Vec::new();
     for s in spaces {
-        let schedules: Vec<Value> = hours::parse(&s.opening_hours)
+        let schedules = hours::parse(&s.opening_hours)
             .ok()
             .flatten()
             .map(|h| {
@@ -137,52 +199,162 @@ pub fn to_hsds<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
                     .iter()
                     .enumerate()
                     .flat_map(|(d, ranges)| {
-                        ranges.iter().map(move |r| {
-                            json!({"freq": "WEEKLY", "byday": HSDS_DAYS[d],
-                                   "opens_at": format!("{}+08:00", hours::hhmm(r.start)), "closes_at": format!("{}+08:00", hours::hhmm(r.end))})
+                        ranges.iter().map(move |r| hsds::Schedule {
+                            freq: "WEEKLY",
+                            byday: HSDS_DAYS[d],
+                            opens_at: format!("{}+08:00", hours::hhmm(r.start)),
+                            closes_at: format!("{}+08:00", hours::hhmm(r.end)),
                         })
                     })
                     .collect()
             })
             .unwrap_or_default();
-        let district_name = district(&s.district).map_or("", |d| d.zh);
-        let service = json!({
-            "id": s.id,
-            "name": s.name,
-            "status": if s.status == Status::Certified { "active" } else { "inactive" },
-            "assured_date": s.last_verified,
-            "attributes": s.services.iter().map(|id| json!({"taxonomy_term": {"code": id, "name": service(id).map_or("", |x| x.zh)}})).collect::<Vec<_>>(),
-            "phones": if s.phone.is_empty() { vec![] } else { vec![json!({"number": s.phone})] },
-            "schedules": schedules,
-            "service_at_locations": [{
-                "location": {
-                    "id": format!("{}-location", s.id),
-                    "name": s.name,
-                    "alternate_name": s.name_en,
-                    "latitude": s.location.lat,
-                    "longitude": s.location.lng,
-                    "addresses": [{"address_1": s.address, "city": "广州市", "region": district_name, "state_province": "广东省", "country": "CN", "address_type": "physical"}],
-                    "accessibility": if s.accessibility.is_empty() { vec![] } else { vec![json!({"description": s.accessibility})] },
-                }
+        let service = hsds::Service {
+            id: &s.id,
+            name: &s.name,
+            status: if s.status == Status::Certified { "active" } else { "inactive" },
+            assured_date: &s.last_verified,
+            attributes: s
+                .services
+                .iter()
+                .map(|id| hsds::Attribute { taxonomy_term: hsds::Term { code: id, name: service(id).map_or("", |x| x.zh) } })
+                .collect(),
+            phones: (!s.phone.is_empty()).then(|| hsds::Phone { number: &s.phone }).into_iter().collect(),
+            schedules,
+            service_at_locations: [hsds::ServiceAtLocation {
+                location: hsds::Location {
+                    id: format!("{}-location", s.id),
+                    name: &s.name,
+                    alternate_name: s.name_en.as_deref(),
+                    latitude: s.location.lat,
+                    longitude: s.location.lng,
+                    addresses: [hsds::Address {
+                        address_1: &s.address,
+                        city: "广州市",
+                        region: district(&s.district).map_or("", |d| d.zh),
+                        state_province: "广东省",
+                        country: "CN",
+                        address_type: "physical",
+                    }],
+                    accessibility: (!s.accessibility.is_empty())
+                        .then(|| hsds::Accessibility { description: &s.accessibility })
+                        .into_iter()
+                        .collect(),
+                },
             }],
-            "certification": {"status": s.status, "certified_on": s.certified_on},
-        });
-        let host = if s.organization.is_empty() { s.name.clone() } else { s.organization.clone() };
-        match organizations.iter_mut().find(|(name, _)| *name == host) {
-            Some((_, services)) => services.push(service),
-            None => organizations.push((host, vec![service])),
+            certification: hsds::Certification { status: s.status, certified_on: s.certified_on.as_deref() },
+        };
+        let host = if s.organization.is_empty() { &s.name } else { &s.organization };
+        match organizations.iter_mut().find(|o| o.name == host) {
+            Some(o) => o.services.push(service),
+            None => organizations.push(hsds::Organization {
+                id: format!("org-{}", organizations.len() + 1),
+                name: host,
+                services: vec![service],
+            }),
         }
     }
-    let orgs: Vec<Value> = organizations
-        .into_iter()
-        .enumerate()
-        .map(|(i, (name, services))| json!({"id": format!("org-{}", i + 1), "name": name, "services": services}))
-        .collect();
-    json!({"hsds_version": "3.0", "organizations": orgs}).to_string()
+    serde_json::to_string(&hsds::Document { hsds_version: "3.0", organizations }).unwrap_or_default()
+}
+
+/// The HSDS 3 shapes written by [`to_hsds`].
+mod hsds {
+    use serde::Serialize;
+
+    use crate::domain::model::Status;
+
+    #[derive(Serialize)]
+    pub struct Document<'a> {
+        pub hsds_version: &'static str,
+        pub organizations: Vec<Organization<'a>>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Organization<'a> {
+        pub id: String,
+        pub name: &'a str,
+        pub services: Vec<Service<'a>>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Service<'a> {
+        pub id: &'a str,
+        pub name: &'a str,
+        pub status: &'static str,
+        pub assured_date: &'a str,
+        pub attributes: Vec<Attribute<'a>>,
+        pub phones: Vec<Phone<'a>>,
+        pub schedules: Vec<Schedule>,
+        pub service_at_locations: [ServiceAtLocation<'a>; 1],
+        pub certification: Certification<'a>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Attribute<'a> {
+        pub taxonomy_term: Term<'a>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Term<'a> {
+        pub code: &'a str,
+        pub name: &'static str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Phone<'a> {
+        pub number: &'a str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Schedule {
+        pub freq: &'static str,
+        pub byday: &'static str,
+        pub opens_at: String,
+        pub closes_at: String,
+    }
+
+    #[derive(Serialize)]
+    pub struct ServiceAtLocation<'a> {
+        pub location: Location<'a>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Location<'a> {
+        pub id: String,
+        pub name: &'a str,
+        pub alternate_name: Option<&'a str>,
+        pub latitude: f64,
+        pub longitude: f64,
+        pub addresses: [Address<'a>; 1],
+        pub accessibility: Vec<Accessibility<'a>>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Address<'a> {
+        pub address_1: &'a str,
+        pub city: &'static str,
+        pub region: &'static str,
+        pub state_province: &'static str,
+        pub country: &'static str,
+        pub address_type: &'static str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Accessibility<'a> {
+        pub description: &'a str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Certification<'a> {
+        pub status: Status,
+        pub certified_on: Option<&'a str>,
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
     use super::*;
     use crate::domain::load::parse_dataset;
 

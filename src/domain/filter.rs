@@ -3,46 +3,70 @@
 //! Within one filter the chosen options are alternatives (district 番禺 *or* 天河; a space
 //! offering elderly care *or* food aid); different filters combine with *and*.
 
-use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use super::distance::metres;
 use super::hours::{self, CstTime, Hours, OpenState};
 use super::model::{LatLng, Space, Status, DISTRICTS, SERVICES};
 use super::nearest::SpatialIndex;
-use super::search::{tokens, Haystack};
+use super::search::{tokens, SearchIndex};
 
-/// The spaces of a dataset, prepared for fast repeated filtering.
+/// The spaces of a dataset, prepared for fast repeated filtering: kept in name (pinyin) order,
+/// so that the default order needs no sorting, with what every query reads stored compactly
+/// side by side.
 pub struct Catalog {
+    /// In name order; [`Outcome::indices`] point into it.
     pub spaces: Vec<Space>,
-    haystacks: Vec<Haystack>,
-    hours: Vec<Option<Hours>>,
-    district_index: Vec<usize>,
-    service_masks: Vec<u16>,
+    search: SearchIndex,
+    /// The distinct opening-hours texts, parsed once (a dataset has few).
+    schedules: Vec<Option<Hours>>,
+    schedule: Vec<u32>,
+    district: Vec<u8>,
+    services: Vec<u16>,
+    certified: Vec<bool>,
     index: SpatialIndex,
-    /// Space indices in name (pinyin) order, so that sorting by name needs no sort per query.
-    by_name: Vec<usize>,
-    /// Each space's position in `by_name`.
-    name_rank: Vec<usize>,
 }
 
 impl Catalog {
-    /// Prepares spaces (parsing hours, folding search text) once per dataset.
+    /// Prepares spaces (ordering, parsing hours, folding search text) once per dataset.
     pub fn new(spaces: Vec<Space>) -> Catalog {
-        let haystacks = spaces.iter().map(Haystack::new).collect();
-        let hours = spaces.iter().map(|s| hours::parse(&s.opening_hours).ok().flatten()).collect();
-        let district_index = spaces.iter().map(|s| DISTRICTS.iter().position(|d| d.code == s.district).unwrap_or(usize::MAX)).collect();
-        let service_masks = spaces.iter().map(|s| service_mask(s.services.iter().map(String::as_str))).collect();
-        let index = SpatialIndex::new(spaces.iter().map(|s| s.location).collect());
-        let mut by_name: Vec<usize> = (0..spaces.len()).collect();
-        by_name.sort_by(|&a, &b| {
+        // Sort positions, not records (hundreds of bytes each), then move each record once.
+        // The first eight bytes of the pinyin key, side by side, settle most comparisons without
+        // reaching into each record.
+        let prefix = |s: &Space| {
+            let mut head = [0u8; 8];
+            let py = s.keys.py.as_bytes();
+            head[..py.len().min(8)].copy_from_slice(&py[..py.len().min(8)]);
+            u64::from_be_bytes(head)
+        };
+        let mut order: Vec<(u64, usize)> = spaces.iter().map(prefix).zip(0..).collect();
+        order.sort_unstable_by(|&(pa, a), &(pb, b)| {
             let (x, y) = (&spaces[a], &spaces[b]);
-            x.keys.py.cmp(&y.keys.py).then_with(|| x.name.cmp(&y.name)).then_with(|| x.id.cmp(&y.id))
+            pa.cmp(&pb).then_with(|| x.keys.py.cmp(&y.keys.py)).then_with(|| x.name.cmp(&y.name)).then_with(|| x.id.cmp(&y.id))
         });
-        let mut name_rank = vec![0; spaces.len()];
-        for (rank, &i) in by_name.iter().enumerate() {
-            name_rank[i] = rank;
+        let mut slots: Vec<Option<Space>> = spaces.into_iter().map(Some).collect();
+        let spaces: Vec<Space> = order.iter().filter_map(|&(_, i)| slots[i].take()).collect();
+        let mut texts: HashMap<&str, u32> = HashMap::new();
+        let mut schedules = Vec::new();
+        let schedule = spaces
+            .iter()
+            .map(|s| {
+                *texts.entry(s.opening_hours.as_str()).or_insert_with(|| {
+                    schedules.push(hours::parse(&s.opening_hours).ok().flatten());
+                    (schedules.len() - 1) as u32
+                })
+            })
+            .collect();
+        Catalog {
+            search: SearchIndex::new(&spaces),
+            schedules,
+            schedule,
+            district: spaces.iter().map(|s| DISTRICTS.iter().position(|d| d.code == s.district).map_or(u8::MAX, |i| i as u8)).collect(),
+            services: spaces.iter().map(|s| service_mask(s.services.iter().map(String::as_str))).collect(),
+            certified: spaces.iter().map(|s| s.status == Status::Certified).collect(),
+            index: SpatialIndex::new(spaces.iter().map(|s| s.location).collect()),
+            spaces,
         }
-        Catalog { spaces, haystacks, hours, district_index, service_masks, index, by_name, name_rank }
     }
 
     /// The spatial index over the spaces' positions (indices into [`Catalog::spaces`]).
@@ -52,12 +76,12 @@ impl Catalog {
 
     /// The open state of space `i` at a moment.
     pub fn state(&self, i: usize, now: CstTime) -> OpenState {
-        self.hours[i].as_ref().map_or(OpenState::Unknown, |h| h.state_at(now))
+        self.hours(i).map_or(OpenState::Unknown, |h| h.state_at(now))
     }
 
     /// The parsed hours of space `i`, if its text parses.
     pub fn hours(&self, i: usize) -> Option<&Hours> {
-        self.hours[i].as_ref()
+        self.schedules[self.schedule[i] as usize].as_ref()
     }
 
     /// The index of the space with an id.
@@ -199,32 +223,27 @@ pub enum Sort {
 /// assert_eq!(run(&catalog, &panyu, Sort::Name, now).indices.len(), 100);
 /// ```
 pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outcome {
-    let wanted_districts: Vec<usize> = filter.districts.iter().filter_map(|c| DISTRICTS.iter().position(|d| d.code == *c)).collect();
+    let wanted_districts: u16 =
+        filter.districts.iter().filter_map(|c| DISTRICTS.iter().position(|d| d.code == *c)).fold(0, |m, i| m | (1 << i));
     let wanted_services = service_mask(filter.services.iter().map(String::as_str));
-    let query = tokens(&filter.query);
+    let matched = catalog.search.matching(&tokens(&filter.query));
+    let open: Vec<bool> = catalog.schedules.iter().map(|h| h.as_ref().is_some_and(|h| hours::is_open(h.state_at(now)))).collect();
     let radius = filter.near.zip(filter.radius_m);
 
     let mut facets = Facets::default();
     let mut hits: Vec<(usize, Option<f64>)> = Vec::new();
-    // With a radius, only the spaces the spatial index finds inside it are considered.
-    let candidates: Box<dyn Iterator<Item = (usize, Option<f64>)>> = match radius {
-        Some((p, r)) => Box::new(catalog.index.within(p, r).into_iter().map(|(i, d)| (i, Some(d)))),
-        // Read in name order: the name sort then needs no sorting at all.
-        None => Box::new(catalog.by_name.iter().map(|&i| (i, filter.near.map(|p| metres(p, catalog.spaces[i].location))))),
-    };
-    for (i, distance) in candidates {
-        let space = &catalog.spaces[i];
-        if !query.is_empty() && !catalog.haystacks[i].matches(&query) {
-            continue;
+    let mut consider = |i: usize, distance: Option<f64>| {
+        if matched.as_ref().is_some_and(|bits| bits[i / 64] >> (i % 64) & 1 == 0) {
+            return;
         }
-        let district = catalog.district_index[i];
-        let d_ok = wanted_districts.is_empty() || wanted_districts.contains(&district);
-        let mask = catalog.service_masks[i];
+        let district = usize::from(catalog.district[i]);
+        let d_ok = wanted_districts == 0 || wanted_districts >> district & 1 == 1;
+        let mask = catalog.services[i];
         let s_ok = wanted_services == 0 || mask & wanted_services != 0;
-        let certified = space.status == Status::Certified;
+        let certified = catalog.certified[i];
         let c_ok = !filter.certified_only || certified;
-        let open = hours::is_open(catalog.state(i, now));
-        let o_ok = !filter.open_now || open;
+        let is_open = open[catalog.schedule[i] as usize];
+        let o_ok = !filter.open_now || is_open;
 
         if s_ok && c_ok && o_ok {
             if let Some(n) = facets.districts.get_mut(district) {
@@ -233,27 +252,27 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
         }
         if d_ok && c_ok && o_ok {
             for (bit, n) in facets.services.iter_mut().enumerate() {
-                *n += usize::from(mask & (1 << bit) != 0);
+                *n += usize::from(mask >> bit & 1);
             }
         }
-        if d_ok && s_ok && o_ok && certified {
-            facets.certified += 1;
-        }
-        if d_ok && s_ok && c_ok && open {
-            facets.open_now += 1;
-        }
+        facets.certified += usize::from(d_ok && s_ok && o_ok && certified);
+        facets.open_now += usize::from(d_ok && s_ok && c_ok && is_open);
         if d_ok && s_ok && c_ok && o_ok {
             hits.push((i, distance));
         }
+    };
+    match radius {
+        // With a radius, only the spaces the spatial index finds inside it are considered.
+        Some((p, r)) => catalog.index.within(p, r).into_iter().for_each(|(i, d)| consider(i, Some(d))),
+        None => (0..catalog.spaces.len()).for_each(|i| consider(i, filter.near.map(|p| metres(p, catalog.spaces[i].location)))),
     }
 
-    let rank = |i: usize| catalog.name_rank[i];
     match (sort, filter.near, radius) {
-        (Sort::Distance, Some(_), _) => {
-            hits.sort_unstable_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(Ordering::Equal).then_with(|| rank(a.0).cmp(&rank(b.0))))
-        }
+        // Ties keep name order.
+        // Distances are never negative, so their bit patterns sort as the numbers do.
+        (Sort::Distance, Some(_), _) => hits.sort_unstable_by_key(|&(i, d)| (d.map_or(u64::MAX, f64::to_bits), i)),
         // Radius hits come nearest-first from the index; everything else is already in name order.
-        (_, _, Some(_)) => hits.sort_unstable_by_key(|h| rank(h.0)),
+        (_, _, Some(_)) => hits.sort_unstable_by_key(|h| h.0),
         _ => {}
     }
     let (indices, distances) = hits.into_iter().unzip();
@@ -264,6 +283,7 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
 mod tests {
     use super::*;
     use crate::domain::load::parse_dataset;
+    use crate::domain::search::Haystack;
 
     fn catalog() -> Catalog {
         Catalog::new(parse_dataset(include_str!("../../public/data/spaces.json")).expect("bundled data loads").dataset.spaces)

@@ -80,7 +80,7 @@ struct RawFile<'a> {
 
 #[derive(Deserialize)]
 struct IdOnly {
-    id: Option<serde_json::Value>,
+    id: String,
 }
 
 /// Parses a dataset from JSON text.
@@ -130,14 +130,25 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
 }
 
 fn record_label(text: &str, index: usize) -> String {
-    match serde_json::from_str::<IdOnly>(text).ok().and_then(|r| r.id) {
-        Some(serde_json::Value::String(id)) if !id.trim().is_empty() => id,
+    // A record whose id is missing, blank or not text is named by its position.
+    match serde_json::from_str::<IdOnly>(text) {
+        Ok(r) if !r.id.trim().is_empty() => r.id,
         _ => format!("#{}", index + 1),
     }
 }
 
 fn parse_space(text: &str, index: usize) -> Result<Space, Problem> {
-    let space: Space = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
+    // The common case, a good record, is read directly; a bad one is read again with its path
+    // tracked, to name the field.
+    let space = match serde_json::from_str::<Space>(text) {
+        Ok(space) => space,
+        Err(_) => explain(text, index)?,
+    };
+    check_space(&space).map(|()| space)
+}
+
+fn explain(text: &str, index: usize) -> Result<Space, Problem> {
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
         let field = e.path().to_string();
         let reason = e.inner().to_string();
         // serde reports a missing field at the record level; name the field instead.
@@ -148,8 +159,7 @@ fn parse_space(text: &str, index: usize) -> Result<Space, Problem> {
         };
         let reason = reason.split(" at line ").next().unwrap_or(&reason).to_string();
         Problem::new(record_label(text, index), field, reason)
-    })?;
-    check_space(&space).map(|()| space)
+    })
 }
 
 /// The record-level rules every loader applies (the validator adds more).

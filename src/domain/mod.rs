@@ -1,6 +1,7 @@
 //! The finder's core: plain Rust with no browser types, unit-tested natively.
 
 pub mod boundaries;
+pub mod cards;
 pub mod config;
 pub mod coords;
 pub mod distance;

@@ -6,34 +6,105 @@
 
 use super::model::Space;
 
-/// The prepared, lower-cased text of one space.
+/// The prepared, folded text of one space: `text \u{1} pinyin \u{1} initials`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Haystack {
-    text: String,
-    py: String,
-    ini: String,
+    record: String,
 }
 
 impl Haystack {
     /// Prepares a space for matching.
     pub fn new(space: &Space) -> Haystack {
-        let district = space.district().map(|d| d.zh).unwrap_or_default();
-        let fields = [
-            space.name.as_str(),
-            space.street.as_str(),
-            space.address.as_str(),
-            space.organization.as_str(),
-            district,
-            space.name_en.as_deref().unwrap_or_default(),
-        ];
-        Haystack { text: normalize(&fields.join("\u{1}")), py: normalize(&space.keys.py), ini: normalize(&space.keys.ini) }
+        let mut record = String::new();
+        push_record(&mut record, space);
+        Haystack { record }
     }
 
     /// Whether every token matches somewhere (tokens from [`tokens`]).
     pub fn matches(&self, tokens: &[String]) -> bool {
-        tokens
-            .iter()
-            .all(|t| self.text.contains(t.as_str()) || (t.is_ascii() && (self.py.contains(t.as_str()) || self.ini.contains(t.as_str()))))
+        tokens.iter().all(|t| self.record.contains(t.as_str()))
+    }
+}
+
+fn push_record(out: &mut String, space: &Space) {
+    let district = space.district().map(|d| d.zh).unwrap_or_default();
+    let fields = [
+        space.name.as_str(),
+        space.street.as_str(),
+        space.address.as_str(),
+        space.organization.as_str(),
+        district,
+        space.name_en.as_deref().unwrap_or_default(),
+        space.keys.py.as_str(),
+        space.keys.ini.as_str(),
+    ];
+    for (k, field) in fields.into_iter().enumerate() {
+        if k > 0 {
+            out.push(SEPARATOR);
+        }
+        push_normalized(out, field);
+    }
+}
+
+/// Between fields of a record, so that no token matches across two fields.
+const SEPARATOR: char = '\u{1}';
+/// Between records in a [`SearchIndex`].
+const END: char = '\u{0}';
+
+/// Every space's [`Haystack`] in one text, searched once per token rather than once per space.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    corpus: String,
+    /// Where each record ends in `corpus` (the position of its `END`).
+    ends: Vec<usize>,
+}
+
+impl SearchIndex {
+    pub fn new<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> SearchIndex {
+        let mut index = SearchIndex::default();
+        for space in spaces {
+            push_record(&mut index.corpus, space);
+            index.ends.push(index.corpus.len());
+            index.corpus.push(END);
+        }
+        index
+    }
+
+    /// The spaces matching every token, one bit per space (in the order given to `new`); `None`
+    /// when there are no tokens, meaning all.
+    pub fn matching(&self, tokens: &[String]) -> Option<Vec<u64>> {
+        let mut all: Option<Vec<u64>> = None;
+        for token in tokens {
+            let found = self.find(token);
+            all = Some(match all {
+                None => found,
+                Some(mut acc) => {
+                    acc.iter_mut().zip(&found).for_each(|(a, f)| *a &= f);
+                    acc
+                }
+            });
+        }
+        all
+    }
+
+    fn find(&self, token: &str) -> Vec<u64> {
+        let mut bits = vec![0u64; self.ends.len().div_ceil(64)];
+        let finder = memchr::memmem::Finder::new(token.as_bytes());
+        let corpus = self.corpus.as_bytes();
+        let (mut from, mut record) = (0, 0);
+        while let Some(at) = finder.find(&corpus[from..]) {
+            let at = from + at;
+            // Records are in corpus order, and so are the hits: move forward to the record
+            // holding this hit, mark it, and go on from its end.
+            record += self.ends[record..].partition_point(|&end| end <= at);
+            bits[record / 64] |= 1 << (record % 64);
+            from = self.ends[record] + 1;
+            record += 1;
+            if from >= corpus.len() {
+                break;
+            }
+        }
+        bits
     }
 }
 
@@ -48,7 +119,7 @@ impl Haystack {
 /// ```
 pub fn tokens(query: &str) -> Vec<String> {
     normalize(query)
-        .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "，。、；：（）".contains(c))
+        .split(|c: char| c.is_whitespace() || c.is_control() || c.is_ascii_punctuation() || "，。、；：（）".contains(c))
         .filter(|t| !t.is_empty())
         .map(str::to_string)
         .collect()
@@ -56,15 +127,53 @@ pub fn tokens(query: &str) -> Vec<String> {
 
 /// Folds text for comparison (see [`tokens`]).
 pub fn normalize(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(text.len());
+    push_normalized(&mut out, text);
+    out
+}
+
+fn push_normalized(out: &mut String, text: &str) {
+    if is_folded(text) {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        let c = match c {
             '\u{3000}' => ' ',
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .map(strip_tone)
-        .collect()
+        };
+        out.push(strip_tone(fold_case(c)));
+    }
+}
+
+/// Whether folding would leave `text` as it is, judged on its UTF-8 bytes: no ASCII capital,
+/// no Latin-1 or Latin Extended letter (lead bytes C3–C9), no ideographic space (E3 80 80), no
+/// full-width form (lead byte EF). Chinese text and pinyin keys take this fast path.
+fn is_folded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes.iter().enumerate().any(|(i, &b)| {
+        b.is_ascii_uppercase() || (0xC3..=0xC9).contains(&b) || b == 0xEF || (b == 0xE3 && bytes[i + 1..].starts_with(&[0x80, 0x80]))
+    })
+}
+
+/// Lower case for the scripts a Guangzhou dataset and its searches use: ASCII, Latin-1 and the
+/// Latin letters of pinyin. Other scripts are left as they are, which keeps Unicode's full case
+/// tables (17 KB) out of the browser build.
+fn fold_case(c: char) -> char {
+    let code = c as u32;
+    let lower = match code {
+        0x41..=0x5A => code + 0x20,
+        0xC0..=0xDE if code != 0xD7 => code + 0x20,
+        0x178 => 0xFF,
+        // Latin Extended-A pairs (Ā ā, Ē ē, Ě ě, Ī ī, Ō ō, Ū ū …): upper case even, lower case odd.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        // Latin Extended-B pinyin (Ǎ ǎ, Ǐ ǐ, Ǒ ǒ, Ǔ ǔ, Ǖ ǖ …): upper case odd, lower case even.
+        0x1CD..=0x1DC if code % 2 == 1 => code + 1,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 fn strip_tone(c: char) -> char {
@@ -135,6 +244,61 @@ mod tests {
     #[test]
     fn english_name() {
         assert!(finds("charity space"));
+    }
+
+    #[test]
+    fn case_folding_agrees_with_unicode_where_it_applies() {
+        for code in (0x20..0x250).chain(0xFF01..0xFF5F) {
+            let Some(c) = char::from_u32(code) else { continue };
+            let unicode: Vec<char> = c.to_lowercase().collect();
+            let folded = fold_case(c);
+            if unicode.len() == 1 && (code < 0x180 || (0x1CD..=0x1DC).contains(&code)) && code != 0x130 {
+                assert_eq!(folded, unicode[0], "{c} U+{code:04X}");
+            } else {
+                assert!(folded == c || unicode.contains(&folded), "{c} U+{code:04X}");
+            }
+        }
+        assert_eq!(normalize("ǙǛ Ā Ü"), "vv a v");
+    }
+
+    #[test]
+    fn fast_path_only_skips_text_that_folding_would_not_change() {
+        for text in ["沙湾街", "panyu|shawan", "广州市（番禺）", "Ａｂｃ", "a\u{3000}b", "、。", "Pān", "ÄÖ", "ǚ", "x\u{E3}"]
+        {
+            let slow: String = text
+                .chars()
+                .map(|c| match c {
+                    '\u{3000}' => ' ',
+                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                    _ => c,
+                })
+                .map(|c| strip_tone(fold_case(c)))
+                .collect();
+            assert_eq!(normalize(text), slow, "{text}");
+            if is_folded(text) {
+                assert_eq!(slow, text, "{text} took the fast path");
+            }
+        }
+    }
+
+    #[test]
+    fn index_agrees_with_each_haystack() {
+        let mut spaces = vec![space(); 130];
+        for (i, s) in spaces.iter_mut().enumerate() {
+            s.name = format!("{}{}", ["沙湾", "天河", "越秀"][i % 3], i);
+            s.keys.py = ["shawan", "tianhe", "yuexiu"][i % 3].into();
+        }
+        let index = SearchIndex::new(&spaces);
+        for q in ["沙湾", "tianhe", "sha 12", "12", "青萝路", "nothing", "沙湾 tianhe"] {
+            let t = tokens(q);
+            let bits = index.matching(&t).expect("tokens");
+            for (i, s) in spaces.iter().enumerate() {
+                assert_eq!(bits[i / 64] >> (i % 64) & 1 == 1, Haystack::new(s).matches(&t), "{q} / {i}");
+            }
+        }
+        assert!(index.matching(&[]).is_none());
+        // Control characters (the record separators among them) never make a token.
+        assert!(tokens("\u{1}\u{0}").is_empty());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 // and a headless Debian Chromium driven by playwright-core. Any console error or page error
 // fails the test; any request that leaves 127.0.0.1 is blocked and fails the test.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,13 @@ export async function serve({ base = '/', routes = {} } = {}) {
     rel = normalize(rel).replace(/^(\.\.[/\\])+/, '');
     try {
       const body = await readFile(join(DIST, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
+      const type = TYPES[extname(rel)] ?? 'application/octet-stream';
+      // Compressed like any production host (deploy/nginx.conf): transfer figures are real.
+      if (compressible(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped(rel, body));
+      } else {
+        res.writeHead(200, { 'content-type': type }).end(body);
+      }
     } catch {
       res.writeHead(404).end('not found');
     }
@@ -38,6 +45,16 @@ export async function serve({ base = '/', routes = {} } = {}) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}${base}`, port, close: () => new Promise((r) => server.close(r)) };
+}
+
+const compressible = (type) => !type.startsWith('image/') || type.includes('svg');
+const gzipCache = new Map();
+function gzipped(rel, body) {
+  const hit = gzipCache.get(rel);
+  if (hit && hit.source.equals(body)) return hit.gz;
+  const gz = gzipSync(body, { level: 6 });
+  gzipCache.set(rel, { source: body, gz });
+  return gz;
 }
 
 let browserPromise;
@@ -80,6 +97,15 @@ export async function openPage({ viewport = { width: 1280, height: 800 }, locale
 export async function screenshot(page, name) {
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/**
+ * Waits until the address bar matches (or, with `not`, stops matching) a pattern: the app writes
+ * history just after painting, so the URL follows the view by a frame.
+ */
+export async function urlMatches(page, pattern, { not = false } = {}) {
+  await page.waitForFunction(([source, flags, negate]) => new RegExp(source, flags).test(location.href) !== negate,
+    [pattern.source, pattern.flags, not], { timeout: 5_000 });
 }
 
 /** The results-count text once the list is there. */

@@ -4,7 +4,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, openPage, session, closeBrowser, screenshot, found, DIST } from './harness.mjs';
+import { serve, openPage, session, closeBrowser, screenshot, found, DIST, urlMatches } from './harness.mjs';
 
 after(closeBrowser);
 
@@ -69,7 +69,7 @@ test('clicking a marker opens its details; a certified marker differs by shape',
   const box = await page.getByRole('complementary').boundingBox();
   const topmost = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('.details'), [box.x + box.width / 2, box.y + 40]);
   assert.ok(topmost, 'details panel is the topmost element');
-  assert.match(page.url(), /space=gz-440117-/);
+  await urlMatches(page, /space=gz-440117-/);
   assert.ok((await page.locator('.map .space-marker.certified rect').count()) + (await page.locator('.map .space-marker.registered circle').count()) > 0);
   });
 });
@@ -115,7 +115,7 @@ test('on a phone the map is a view of its own (?view=map)', async () => {
   assert.equal(await page.locator('.map').isVisible(), false);
   await page.getByRole('button', { name: '地图', exact: true }).click();
   await page.locator('.map .leaflet-marker-icon').first().waitFor();
-  assert.match(page.url(), /view=map/);
+  await urlMatches(page, /view=map/);
   assert.equal(await page.locator('.cards').isVisible(), false);
   await screenshot(page, 'map-375');
   await page.goBack();

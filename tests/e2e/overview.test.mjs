@@ -5,7 +5,7 @@ import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, openPage, session, closeBrowser, screenshot, found, DIST, ROOT } from './harness.mjs';
+import { serve, openPage, session, closeBrowser, screenshot, found, DIST, ROOT, urlMatches } from './harness.mjs';
 
 after(closeBrowser);
 
@@ -27,7 +27,7 @@ test('the overview shows the dataset totals, follows the filters, and a bar appl
   await page.getByRole('link', { name: new RegExp(`^番禺区：${panyuCertified.length}`) }).click();
   await page.waitForFunction(() => location.search.includes('district=440113'));
   assert.deepEqual((await totals(page)).slice(0, 2), [String(panyuCertified.length), String(panyuCertified.length)]);
-  assert.match(page.url(), /view=stats/);
+  await urlMatches(page, /view=stats/);
   // The numbers are also a table.
   await page.locator('.chart-table summary').first().click();
   assert.match(await page.locator('.chart-table table').first().textContent(), /番禺区/);
