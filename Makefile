@@ -42,7 +42,7 @@ e2e: setup-test build
 	node --test --test-concurrency=1 tests/e2e/
 
 size: build
-	node scripts/size-report.mjs
+	node scripts/size-report.mjs --check
 
 test: setup-test lint unit build size e2e
 
@@ -56,7 +56,7 @@ bench: setup-test build
 	mkdir -p bench-data
 	test -f bench-data/spaces-20000.json || cargo run --quiet --release --bin spaces -- generate --seed 7 --count 20000 --out bench-data/spaces-20000.json
 	node scripts/bench-browser.mjs
-	node scripts/size-report.mjs
+	node scripts/size-report.mjs --check
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown tests/output
