@@ -6,6 +6,7 @@
 //! spaces import FILE.csv|FILE.xlsx --out OUT [--crs wgs84|gcj02|bd09] [--as-of YYYY-MM-DD] [--source TEXT]
 //! spaces generate [--seed N] [--count N] [--out FILE]   the deterministic sample dataset
 //! spaces keys FILE                           recompute the pinyin search keys in place
+//! spaces split FILE --out DIR                DIR/index.json and DIR/parts/<district>.json
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -28,9 +29,9 @@ mod cli {
     use charity_finder::domain::coords::Crs;
     use charity_finder::domain::load::parse_dataset;
     use charity_finder::domain::model::{Dataset, Meta, Totals, SCHEMA_VERSION};
-    use charity_finder::tools::{generate, import, keys, stats, streets, to_json, validate};
+    use charity_finder::tools::{generate, import, keys, split, stats, streets, to_json, validate};
 
-    const USAGE: &str = "usage: spaces validate FILE | stats FILE | import FILE.csv|FILE.xlsx --out OUT [--crs wgs84|gcj02|bd09] [--as-of DATE] [--source TEXT] | generate [--seed N] [--count N] [--out FILE] | keys FILE";
+    const USAGE: &str = "usage: spaces validate FILE | stats FILE | import FILE.csv|FILE.xlsx --out OUT [--crs wgs84|gcj02|bd09] [--as-of DATE] [--source TEXT] | generate [--seed N] [--count N] [--out FILE] | keys FILE | split FILE --out DIR";
 
     fn boundaries() -> Result<Boundaries, String> {
         Boundaries::from_geojson(include_str!("../../public/data/districts.geojson"))
@@ -109,6 +110,19 @@ mod cli {
                     s.keys = keys::search_keys(s);
                 }
                 write(Some(path), &to_json(&loaded.dataset))?;
+                Ok(0)
+            }
+            "split" => {
+                let dataset = parse_dataset(&read(&file()?)?).map_err(|e| e.to_string())?.dataset;
+                let out = std::path::PathBuf::from(option(&args, "--out").ok_or("split needs --out DIR")?);
+                let (index, parts) = split(&dataset);
+                std::fs::create_dir_all(out.join("parts")).map_err(|e| format!("{}: {e}", out.display()))?;
+                for (url, part) in &parts {
+                    write(Some(out.join(url).display().to_string()), &to_json(part))?;
+                }
+                let text = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
+                write(Some(out.join("index.json").display().to_string()), &(text + "\n"))?;
+                eprintln!("{}: index of {} parts, {} spaces", out.display(), parts.len(), dataset.spaces.len());
                 Ok(0)
             }
             "import" => {

@@ -167,12 +167,14 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
                 Ok(_) => {
                     m.on_map_click(&on_click);
                     on_click.forget();
-                    map.set_value(Some(m));
-                    ready.set(true);
+                    // The panel may have gone while Leaflet loaded.
+                    if map.try_set_value(Some(m)).is_none() {
+                        ready.try_set(true);
+                    }
                 }
                 Err(e) => {
                     leptos::logging::warn!("map: {e:?}");
-                    failed.set(true);
+                    failed.try_set(true);
                 }
             }
         });

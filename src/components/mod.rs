@@ -18,8 +18,8 @@ use crate::domain::config::Config;
 use crate::domain::filter::{run, Catalog, Outcome};
 use crate::domain::hours::CstTime;
 use crate::domain::i18n::{Lang, Texts};
-use crate::domain::load::{parse_dataset, LoadError};
-use crate::domain::model::Meta;
+use crate::domain::load::{parse_dataset, resolve, Index, LoadError, Part};
+use crate::domain::model::{Meta, Space};
 use crate::domain::url_state::{Pane, ViewState};
 
 /// Why the dataset could not be shown.
@@ -39,6 +39,17 @@ pub struct Data {
     pub config: Config,
     pub meta: Meta,
     pub catalog: Arc<Catalog>,
+    /// Spaces in the whole dataset, including parts not loaded yet.
+    pub total: usize,
+    /// Parts of a split dataset still to load.
+    pub pending: Vec<String>,
+}
+
+/// The same data: one catalog, loaded once (the finder is rebuilt only when it changes).
+impl PartialEq for Data {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.catalog, &other.catalog) && self.pending == other.pending
+    }
 }
 
 /// Reads `config.json`; a missing or bad file means the defaults, with a console warning.
@@ -61,19 +72,63 @@ async fn fetch_config() -> Config {
     config
 }
 
-async fn fetch_dataset() -> Result<Data, FetchError> {
-    let config = fetch_config().await;
-    let response = gloo_net::http::Request::get(&config.dataset_url).send().await.map_err(|e| FetchError::Network(e.to_string()))?;
+async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| FetchError::Network(e.to_string()))?;
     if !response.ok() {
         return Err(FetchError::Http(response.status()));
     }
-    let text = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
-    let loaded = parse_dataset(&text)?;
-    // Skipped records are for the editors: the console names each one.
-    for p in &loaded.skipped {
-        leptos::logging::warn!("spaces.json: skipped record {p}");
+    response.text().await.map_err(|e| FetchError::Network(e.to_string()))
+}
+
+/// Reads dataset files (a whole dataset, or parts of a split one) in parallel, all spaces together.
+async fn fetch_spaces(urls: Vec<String>) -> Result<Vec<Space>, FetchError> {
+    let texts = futures::future::try_join_all(urls.iter().map(|u| fetch_text(u))).await?;
+    let mut spaces = Vec::new();
+    for (url, text) in urls.iter().zip(texts) {
+        let loaded = parse_dataset(&text)?;
+        // Skipped records are for the editors: the console names each one.
+        for p in &loaded.skipped {
+            leptos::logging::warn!("{url}: skipped record {p}");
+        }
+        spaces.extend(loaded.dataset.spaces);
     }
-    Ok(Data { config, meta: loaded.dataset.meta, catalog: Arc::new(Catalog::new(loaded.dataset.spaces)) })
+    Ok(spaces)
+}
+
+/// The configuration, then the dataset. A split dataset loads the parts for the districts in
+/// the link first (all when none is chosen); the others are left in `Data::pending`.
+async fn fetch_dataset() -> Result<Data, FetchError> {
+    let config = fetch_config().await;
+    let Some(index_url) = config.dataset_index_url.clone() else {
+        let text = fetch_text(&config.dataset_url).await?;
+        let loaded = parse_dataset(&text)?;
+        for p in &loaded.skipped {
+            leptos::logging::warn!("spaces.json: skipped record {p}");
+        }
+        let total = loaded.dataset.spaces.len();
+        return Ok(Data {
+            config,
+            meta: loaded.dataset.meta,
+            catalog: Arc::new(Catalog::new(loaded.dataset.spaces)),
+            total,
+            pending: Vec::new(),
+        });
+    };
+    let index = Index::parse(&fetch_text(&index_url).await?)?;
+    let chosen = ViewState::parse(&location_search()).0.filter.districts;
+    let (first, rest) = index.split_for(&chosen);
+    let url = |p: &&Part| resolve(&index_url, &p.url);
+    let spaces = fetch_spaces(first.iter().map(url).collect()).await?;
+    let pending = rest.iter().map(url).collect();
+    let total = index.parts.iter().map(|p| p.count).sum();
+    Ok(Data { config, meta: index.meta, catalog: Arc::new(Catalog::new(spaces)), total, pending })
+}
+
+/// The rest of a split dataset, merged with what is shown.
+async fn complete(data: Data) -> Result<Data, FetchError> {
+    let mut spaces = data.catalog.spaces.clone();
+    spaces.extend(fetch_spaces(data.pending.clone()).await?);
+    Ok(Data { catalog: Arc::new(Catalog::new(spaces)), pending: Vec::new(), ..data })
 }
 
 /// The runtime configuration, once loaded.
@@ -104,11 +159,7 @@ impl UiLang {
 pub struct Shapes(pub Memo<Option<Boundaries>>);
 
 async fn fetch_boundaries(url: String) -> Result<Boundaries, String> {
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP status {}", response.status()));
-    }
-    Boundaries::from_geojson(&response.text().await.map_err(|e| e.to_string())?)
+    Boundaries::from_geojson(&fetch_text(&url).await.map_err(|e| e.to_string())?)
 }
 
 /// The current time in China Standard Time, refreshed every minute.
@@ -211,7 +262,25 @@ pub fn App() -> impl IntoView {
     let elderly = RwSignal::new(crate::domain::url_state::flag(&search, "elderly") || stored_elderly());
     provide_context(Elderly(elderly));
 
-    let data = LocalResource::new(fetch_dataset);
+    let first = LocalResource::new(fetch_dataset);
+    // A split dataset: once the first parts are shown, the rest follows.
+    let rest = LocalResource::new(move || {
+        let pending = first.get().and_then(Result::ok).filter(|d| !d.pending.is_empty());
+        async move {
+            match pending {
+                Some(d) => Some(complete(d).await),
+                None => None,
+            }
+        }
+    });
+    let data = Memo::new(move |_| match rest.get().flatten() {
+        Some(Ok(all)) => Some(Ok(all)),
+        Some(Err(e)) => {
+            leptos::logging::warn!("dataset parts: {e}");
+            first.get()
+        }
+        None => first.get(),
+    });
     let config = move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|d| d.config.clone()));
     // ?lang= or the switcher, else the browser's language, else the configured default.
     let browser = browser_lang();
@@ -306,12 +375,17 @@ pub fn App() -> impl IntoView {
                         <div class="error" role="alert">
                             <p>{t().load_failed}</p>
                             <p class="error-detail">{e.to_string()}</p>
-                            <button type="button" class="button" on:click=move |_| data.refetch()>{t().retry}</button>
+                            <button type="button" class="button" on:click=move |_| first.refetch()>{t().retry}</button>
                         </div>
                     }.into_any()
                 }
-                Some(Ok(d)) => view! { <Finder data=d /> }.into_any(),
+                Some(Ok(_)) => ().into_any(),
             }}
+            // Keyed by the catalog: when the rest of a split dataset arrives, a fresh finder
+            // replaces the first (rebuilding in place would hand the map's element to a second map).
+            <For each=move || data.get().and_then(Result::ok) key=|d| Arc::as_ptr(&d.catalog) as usize let:d>
+                <Finder data=d />
+            </For>
         </main>
         {(!embed).then(|| view! {
             <footer class="site-footer">
@@ -404,7 +478,7 @@ fn Finder(data: Data) -> impl IntoView {
         let catalog = catalog.clone();
         move |_| view.with(|v| run(&catalog, &v.filter, v.sort, now.get()))
     });
-    let total = catalog.spaces.len();
+    let total = data.total;
     provide_context(map::MapPick(RwSignal::new(None)));
     provide_context(AppConfig(data.config.clone()));
     let printing = RwSignal::new(false);

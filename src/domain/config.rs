@@ -23,6 +23,9 @@ pub struct Tiles {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub dataset_url: String,
+    /// The index of a dataset split by district (`spaces split`); when set, it is read instead of
+    /// `dataset_url`.
+    pub dataset_index_url: Option<String>,
     pub boundaries_url: String,
     pub default_lang: Option<Lang>,
     pub tiles: Option<Tiles>,
@@ -40,6 +43,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             dataset_url: "data/spaces.json".into(),
+            dataset_index_url: None,
             boundaries_url: "data/districts.geojson".into(),
             default_lang: None,
             tiles: None,
@@ -64,6 +68,7 @@ struct RawTiles {
 #[serde(default)]
 struct Raw {
     dataset_url: Option<String>,
+    dataset_index_url: Option<String>,
     boundaries_url: Option<String>,
     default_lang: Option<String>,
     tiles: Option<RawTiles>,
@@ -105,6 +110,11 @@ impl Config {
                 Some(url) => warnings.push(format!("config.json: {name} {url:?} ignored (relative or http(s) URL expected)")),
                 None => {}
             }
+        }
+        match raw.dataset_index_url {
+            Some(url) if safe_url(&url) => c.dataset_index_url = Some(url),
+            Some(url) => warnings.push(format!("config.json: dataset_index_url {url:?} ignored (relative or http(s) URL expected)")),
+            None => {}
         }
         if let Some(tag) = raw.default_lang {
             c.default_lang = Lang::from_tag(&tag);

@@ -3,10 +3,10 @@
 //! A file that is not the format fails with one [`LoadError`]; a record with a bad field is
 //! skipped and reported as a [`Problem`] while every good record loads. Unknown fields are ignored.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::model::{district, service, Dataset, Meta, Space, SCHEMA_VERSION};
@@ -105,8 +105,7 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
             LoadError::NotDataset(e.to_string())
         }
     })?;
-    let meta: Meta = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(raw.meta.get()))
-        .map_err(|e| LoadError::NotDataset(format!("meta.{}: {}", e.path(), e.inner())))?;
+    let meta: Meta = serde_json::from_str(raw.meta.get()).map_err(|e| LoadError::NotDataset(format!("meta: {}", reason(&e))))?;
     if meta.schema_version > SCHEMA_VERSION {
         return Err(LoadError::UnsupportedVersion { found: meta.schema_version, supported: SCHEMA_VERSION });
     }
@@ -138,29 +137,81 @@ fn record_label(text: &str, index: usize) -> String {
 }
 
 fn parse_space(text: &str, index: usize) -> Result<Space, Problem> {
-    // The common case, a good record, is read directly; a bad one is read again with its path
-    // tracked, to name the field.
-    let space = match serde_json::from_str::<Space>(text) {
-        Ok(space) => space,
-        Err(_) => explain(text, index)?,
-    };
-    check_space(&space).map(|()| space)
+    // The common case, a good record, is read directly; a bad one is looked at field by field
+    // to name the field.
+    match serde_json::from_str::<Space>(text) {
+        Ok(space) => check_space(&space).map(|()| space),
+        Err(e) => Err(explain(text, index, &e)),
+    }
 }
 
-fn explain(text: &str, index: usize) -> Result<Space, Problem> {
-    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
-        let field = e.path().to_string();
-        let reason = e.inner().to_string();
-        // serde reports a missing field at the record level; name the field instead.
-        let field = match reason.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
-            Some(missing) if field == "." => missing.to_string(),
-            Some(missing) => format!("{field}.{missing}"),
-            None => field,
+type Fields<'a> = HashMap<&'a str, &'a RawValue>;
+
+/// Finds the field that made a record fail, as `field` or `object.field`.
+fn explain(text: &str, index: usize, error: &serde_json::Error) -> Problem {
+    let problem = |field: &str, reason: String| Problem::new(record_label(text, index), field, reason);
+    let Ok(fields) = serde_json::from_str::<Fields>(text) else { return problem(".", reason(error)) };
+    for (name, required, check) in SPACE_FIELDS {
+        let Some(value) = fields.get(name) else {
+            if *required {
+                return problem(name, format!("missing field `{name}`"));
+            }
+            continue;
         };
-        let reason = reason.split(" at line ").next().unwrap_or(&reason).to_string();
-        Problem::new(record_label(text, index), field, reason)
-    })
+        if let Err(e) = check(value.get()) {
+            // Inside an object: name its field.
+            let inner = serde_json::from_str::<Fields>(value.get()).ok().and_then(|obj| {
+                NESTED.iter().filter(|(parent, ..)| parent == name).find_map(|(_, field, required, check)| match obj.get(field) {
+                    None if *required => Some(problem(&format!("{name}.{field}"), format!("missing field `{field}`"))),
+                    Some(v) => check(v.get()).err().map(|e| problem(&format!("{name}.{field}"), reason(&e))),
+                    None => None,
+                })
+            });
+            return inner.unwrap_or_else(|| problem(name, reason(&e)));
+        }
+    }
+    problem(".", reason(error))
 }
+
+/// serde's message without its position in the record's text.
+fn reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    text.split(" at line ").next().unwrap_or(&text).to_string()
+}
+
+type Check = fn(&str) -> Result<(), serde_json::Error>;
+
+fn is<T: serde::de::DeserializeOwned>(text: &str) -> Result<(), serde_json::Error> {
+    serde_json::from_str::<T>(text).map(drop)
+}
+
+/// The fields of a [`Space`]: name, required, type check.
+const SPACE_FIELDS: &[(&str, bool, Check)] = &[
+    ("id", true, is::<String>),
+    ("name", true, is::<String>),
+    ("name_en", false, is::<Option<String>>),
+    ("district", true, is::<String>),
+    ("street", true, is::<String>),
+    ("address", true, is::<String>),
+    ("location", true, is::<super::model::LatLng>),
+    ("status", true, is::<super::model::Status>),
+    ("certified_on", false, is::<Option<String>>),
+    ("services", true, is::<Vec<String>>),
+    ("opening_hours", false, is::<String>),
+    ("phone", false, is::<String>),
+    ("organization", false, is::<String>),
+    ("accessibility", false, is::<String>),
+    ("last_verified", false, is::<String>),
+    ("keys", false, is::<super::model::SearchKeys>),
+];
+
+/// The fields of the objects inside a space: object, name, required, type check.
+const NESTED: &[(&str, &str, bool, Check)] = &[
+    ("location", "lat", true, is::<f64>),
+    ("location", "lng", true, is::<f64>),
+    ("keys", "py", false, is::<String>),
+    ("keys", "ini", false, is::<String>),
+];
 
 /// The record-level rules every loader applies (the validator adds more).
 pub fn check_space(space: &Space) -> Result<(), Problem> {
@@ -185,6 +236,69 @@ pub fn check_space(space: &Space) -> Result<(), Problem> {
         return fail("services", format!("unknown service {unknown:?}"));
     }
     Ok(())
+}
+
+/// One file of a split dataset: the spaces of one district.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    /// GB/T 2260 district code.
+    pub district: String,
+    /// The part's dataset file, relative to the index (or absolute).
+    pub url: String,
+    /// How many spaces it holds.
+    pub count: usize,
+}
+
+/// The index of a dataset split by district (`index.json`): the dataset's meta and its parts.
+/// Each part is an ordinary dataset file, so every tool reads it as it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub meta: Meta,
+    pub parts: Vec<Part>,
+}
+
+impl Index {
+    /// Reads an index, with the same refusal of newer schemas as [`parse_dataset`].
+    pub fn parse(text: &str) -> Result<Index, LoadError> {
+        let index: Index = serde_json::from_str(text).map_err(|e| LoadError::NotDataset(format!("index: {e}")))?;
+        if index.meta.schema_version > SCHEMA_VERSION {
+            return Err(LoadError::UnsupportedVersion { found: index.meta.schema_version, supported: SCHEMA_VERSION });
+        }
+        Ok(index)
+    }
+
+    /// The parts to load first for a choice of districts (all of them when none is chosen),
+    /// and the rest.
+    ///
+    /// # Examples
+    /// ```
+    /// use charity_finder::domain::load::Index;
+    /// let index = Index::parse(r#"{"meta":{"schema_version":1,"as_of":"2026-01-01","source":"s","licence":"l","sample":true},
+    ///   "parts":[{"district":"440106","url":"parts/440106.json","count":30},{"district":"440113","url":"parts/440113.json","count":100}]}"#).unwrap();
+    /// let (first, rest) = index.split_for(&["440113".to_string()]);
+    /// assert_eq!((first.len(), rest.len()), (1, 1));
+    /// assert_eq!(index.split_for(&[]).0.len(), 2);
+    /// ```
+    pub fn split_for(&self, districts: &[String]) -> (Vec<&Part>, Vec<&Part>) {
+        self.parts.iter().partition(|p| districts.is_empty() || districts.contains(&p.district))
+    }
+}
+
+/// A part's URL as the browser should fetch it: relative URLs are taken from the index's folder.
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::load::resolve;
+/// assert_eq!(resolve("data/index.json", "parts/440113.json"), "data/parts/440113.json");
+/// assert_eq!(resolve("index.json", "parts/a.json"), "parts/a.json");
+/// assert_eq!(resolve("data/index.json", "https://cdn.example/a.json"), "https://cdn.example/a.json");
+/// ```
+pub fn resolve(index_url: &str, part_url: &str) -> String {
+    if part_url.starts_with('/') || part_url.contains("://") {
+        return part_url.to_string();
+    }
+    let folder = index_url.rfind('/').map_or("", |i| &index_url[..=i]);
+    format!("{folder}{part_url}")
 }
 
 #[cfg(test)]

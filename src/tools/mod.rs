@@ -8,7 +8,8 @@ pub mod stats;
 pub mod streets;
 pub mod validate;
 
-use crate::domain::model::Dataset;
+use crate::domain::load::{Index, Part};
+use crate::domain::model::{Dataset, DISTRICTS};
 
 /// Writes a dataset as JSON with one record per line, so that a diff shows one line per
 /// changed space.
@@ -16,4 +17,43 @@ pub fn to_json(dataset: &Dataset) -> String {
     let meta = serde_json::to_string(&dataset.meta).unwrap_or_default();
     let spaces: Vec<String> = dataset.spaces.iter().map(|s| serde_json::to_string(s).unwrap_or_default()).collect();
     format!("{{\"meta\":{meta},\n\"spaces\":[\n{}\n]}}\n", spaces.join(",\n"))
+}
+
+/// Splits a dataset by district: the index (`parts/<code>.json` URLs) and each part, a dataset
+/// of its own (without the city-wide totals). Districts without spaces get no part.
+pub fn split(dataset: &Dataset) -> (Index, Vec<(String, Dataset)>) {
+    let mut parts = Vec::new();
+    let mut files = Vec::new();
+    for d in DISTRICTS {
+        let spaces: Vec<_> = dataset.spaces.iter().filter(|s| s.district == d.code).cloned().collect();
+        if spaces.is_empty() {
+            continue;
+        }
+        let url = format!("parts/{}.json", d.code);
+        parts.push(Part { district: d.code.to_string(), url: url.clone(), count: spaces.len() });
+        files.push((url, Dataset { meta: crate::domain::model::Meta { totals: None, ..dataset.meta.clone() }, spaces }));
+    }
+    (Index { meta: dataset.meta.clone(), parts }, files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::load::parse_dataset;
+
+    #[test]
+    fn split_keeps_every_space_once() {
+        let dataset = parse_dataset(include_str!("../../public/data/spaces.json")).expect("loads").dataset;
+        let (index, files) = split(&dataset);
+        assert_eq!(index.parts.iter().map(|p| p.count).sum::<usize>(), 358);
+        assert_eq!(index.parts.iter().find(|p| p.district == "440113").map(|p| p.count), Some(100));
+        let mut ids: Vec<String> = files.iter().flat_map(|(_, d)| d.spaces.iter().map(|s| s.id.clone())).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 358);
+        for (_, part) in &files {
+            let again = parse_dataset(&to_json(part)).expect("a part is a dataset");
+            assert!(again.skipped.is_empty());
+        }
+    }
 }

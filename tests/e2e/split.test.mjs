@@ -1,0 +1,48 @@
+// A dataset split by district (`spaces split`): the parts for the districts in the link are read
+// first and painted, the others follow in the background.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { session, closeBrowser, found, ROOT } from './harness.mjs';
+
+after(closeBrowser);
+
+function splitRoutes() {
+  const dir = mkdtempSync(join(tmpdir(), 'split-'));
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'spaces', '--', 'split', 'public/data/spaces.json', '--out', dir], { cwd: ROOT, stdio: 'pipe' });
+  const json = (body) => (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(body); return true; };
+  const routes = { 'config.json': json('{"dataset_index_url": "split/index.json"}'), 'split/index.json': json(readFileSync(join(dir, 'index.json'))) };
+  for (const name of readdirSync(join(dir, 'parts'))) routes[`split/parts/${name}`] = json(readFileSync(join(dir, 'parts', name)));
+  return routes;
+}
+
+test('a split dataset paints the linked district from its own part, then completes in the background', async () => {
+  await session({ serve: { routes: splitRoutes() } }, async (page, server) => {
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('.cards > li')) { obs.disconnect(); window.__firstCard = performance.now(); }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${server.url}?district=440113`);
+    await page.locator('.cards > li').first().waitFor();
+    assert.equal(await found(page), 100);
+    const timing = await page.evaluate(() => {
+      const started = (part) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(part))?.startTime;
+      return { first: window.__firstCard, panyu: started('parts/440113.json'), tianhe: started('parts/440106.json') };
+    });
+    assert.ok(timing.panyu < timing.first, 'the Panyu part was read before the first card');
+    assert.ok(timing.tianhe === undefined || timing.tianhe > timing.first, 'the other parts were read after the first card');
+    // The whole city is there once the rest has arrived (Tianhe's facet counts its spaces):
+    // clearing the district shows all 358.
+    await page.waitForFunction(() => {
+      const tianhe = [...document.querySelectorAll('.filter-panel label.check')].find((l) => l.textContent.includes('天河区'));
+      return Number(tianhe?.querySelector('.count')?.textContent) > 0;
+    });
+    await page.locator('.chips .chip', { hasText: '番禺区' }).click();
+    await page.waitForFunction(() => /共找到 358 /.test(document.querySelector('.results-bar .count')?.textContent ?? ''));
+    assert.equal(await found(page), 358);
+  });
+});
