@@ -56,7 +56,8 @@ bench: setup-test build
 	mkdir -p bench-data
 	test -f bench-data/spaces-20000.json || cargo run --quiet --release --bin spaces -- generate --seed 7 --count 20000 --out bench-data/spaces-20000.json
 	node scripts/bench-browser.mjs
-	node scripts/size-report.mjs --check
+	node scripts/size-report.mjs
+	node scripts/bench-native-summary.mjs --check
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown tests/output

@@ -24,6 +24,7 @@ pub struct Catalog {
     district: Vec<u8>,
     services: Vec<u16>,
     certified: Vec<bool>,
+    location: Vec<LatLng>,
     index: SpatialIndex,
 }
 
@@ -64,6 +65,7 @@ impl Catalog {
             district: spaces.iter().map(|s| DISTRICTS.iter().position(|d| d.code == s.district).map_or(u8::MAX, |i| i as u8)).collect(),
             services: spaces.iter().map(|s| service_mask(s.services.iter().map(String::as_str))).collect(),
             certified: spaces.iter().map(|s| s.status == Status::Certified).collect(),
+            location: spaces.iter().map(|s| s.location).collect(),
             index: SpatialIndex::new(spaces.iter().map(|s| s.location).collect()),
             spaces,
         }
@@ -232,7 +234,9 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
 
     let mut facets = Facets::default();
     let mut hits: Vec<(usize, Option<f64>)> = Vec::new();
-    let mut consider = |i: usize, distance: Option<f64>| {
+    // Distances are measured for the spaces that pass, from a compact column of positions.
+    let distance = |i: usize, known: Option<f64>| known.or_else(|| filter.near.map(|p| metres(p, catalog.location[i])));
+    let mut consider = |i: usize, known: Option<f64>| {
         if matched.as_ref().is_some_and(|bits| bits[i / 64] >> (i % 64) & 1 == 0) {
             return;
         }
@@ -258,13 +262,13 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
         facets.certified += usize::from(d_ok && s_ok && o_ok && certified);
         facets.open_now += usize::from(d_ok && s_ok && c_ok && is_open);
         if d_ok && s_ok && c_ok && o_ok {
-            hits.push((i, distance));
+            hits.push((i, distance(i, known)));
         }
     };
     match radius {
         // With a radius, only the spaces the spatial index finds inside it are considered.
         Some((p, r)) => catalog.index.within(p, r).into_iter().for_each(|(i, d)| consider(i, Some(d))),
-        None => (0..catalog.spaces.len()).for_each(|i| consider(i, filter.near.map(|p| metres(p, catalog.spaces[i].location)))),
+        None => (0..catalog.spaces.len()).for_each(|i| consider(i, None)),
     }
 
     match (sort, filter.near, radius) {
