@@ -19,7 +19,7 @@ use crate::domain::filter::{run, Catalog, Outcome};
 use crate::domain::hours::CstTime;
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::load::{parse_dataset, resolve, Index, LoadError, Part};
-use crate::domain::model::{Meta, Space};
+use crate::domain::model::{Dataset, Meta};
 use crate::domain::url_state::{Pane, ViewState};
 
 /// Why the dataset could not be shown.
@@ -80,19 +80,19 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
     response.text().await.map_err(|e| FetchError::Network(e.to_string()))
 }
 
-/// Reads dataset files (a whole dataset, or parts of a split one) in parallel, all spaces together.
-async fn fetch_spaces(urls: Vec<String>) -> Result<Vec<Space>, FetchError> {
+/// Reads dataset files (a whole dataset, or parts of a split one) in parallel.
+async fn fetch_datasets(urls: Vec<String>) -> Result<Vec<Dataset>, FetchError> {
     let texts = futures::future::try_join_all(urls.iter().map(|u| fetch_text(u))).await?;
-    let mut spaces = Vec::new();
+    let mut datasets = Vec::new();
     for (url, text) in urls.iter().zip(texts) {
         let loaded = parse_dataset(&text)?;
         // Skipped records are for the editors: the console names each one.
         for p in &loaded.skipped {
             leptos::logging::warn!("{url}: skipped record {p}");
         }
-        spaces.extend(loaded.dataset.spaces);
+        datasets.push(loaded.dataset);
     }
-    Ok(spaces)
+    Ok(datasets)
 }
 
 /// The configuration, then the dataset. A split dataset loads the parts for the districts in
@@ -100,25 +100,17 @@ async fn fetch_spaces(urls: Vec<String>) -> Result<Vec<Space>, FetchError> {
 async fn fetch_dataset() -> Result<Data, FetchError> {
     let config = fetch_config().await;
     let Some(index_url) = config.dataset_index_url.clone() else {
-        let text = fetch_text(&config.dataset_url).await?;
-        let loaded = parse_dataset(&text)?;
-        for p in &loaded.skipped {
-            leptos::logging::warn!("spaces.json: skipped record {p}");
-        }
-        let total = loaded.dataset.spaces.len();
-        return Ok(Data {
-            config,
-            meta: loaded.dataset.meta,
-            catalog: Arc::new(Catalog::new(loaded.dataset.spaces)),
-            total,
-            pending: Vec::new(),
-        });
+        let dataset = fetch_datasets(vec![config.dataset_url.clone()]).await?.pop();
+        let Dataset { meta, spaces } = dataset.ok_or_else(|| FetchError::Network("no dataset".into()))?;
+        let total = spaces.len();
+        return Ok(Data { config, meta, catalog: Arc::new(Catalog::new(spaces)), total, pending: Vec::new() });
     };
     let index = Index::parse(&fetch_text(&index_url).await?)?;
     let chosen = ViewState::parse(&location_search()).0.filter.districts;
     let (first, rest) = index.split_for(&chosen);
     let url = |p: &&Part| resolve(&index_url, &p.url);
-    let spaces = fetch_spaces(first.iter().map(url).collect()).await?;
+    let parts = fetch_datasets(first.iter().map(url).collect()).await?;
+    let spaces = parts.into_iter().flat_map(|d| d.spaces).collect();
     let pending = rest.iter().map(url).collect();
     let total = index.parts.iter().map(|p| p.count).sum();
     Ok(Data { config, meta: index.meta, catalog: Arc::new(Catalog::new(spaces)), total, pending })
@@ -127,7 +119,7 @@ async fn fetch_dataset() -> Result<Data, FetchError> {
 /// The rest of a split dataset, merged with what is shown.
 async fn complete(data: Data) -> Result<Data, FetchError> {
     let mut spaces = data.catalog.spaces.clone();
-    spaces.extend(fetch_spaces(data.pending.clone()).await?);
+    spaces.extend(fetch_datasets(data.pending.clone()).await?.into_iter().flat_map(|d| d.spaces));
     Ok(Data { catalog: Arc::new(Catalog::new(spaces)), pending: Vec::new(), ..data })
 }
 

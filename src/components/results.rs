@@ -58,6 +58,13 @@ pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize, chil
             });
         }
     });
+    on_cleanup(move || {
+        watcher.try_with_value(|w| {
+            if let Some((observer, _)) = w {
+                observer.disconnect();
+            }
+        });
+    });
     // The cards as one HTML text (escaped in the core), rebuilt when the page, language, time or
     // selection changes.
     let cards = Memo::new(move |_| {

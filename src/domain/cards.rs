@@ -117,26 +117,15 @@ pub fn card_html(out: &mut String, card: &Card, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{LatLng, SearchKeys};
 
     fn hostile() -> Space {
         Space {
             id: r#"x" onclick="alert(1)"#.into(),
             name: "<script>alert(1)</script>".into(),
             name_en: Some("<img src=x onerror=alert(1)>".into()),
-            district: "440113".into(),
             street: "</span><b>".into(),
-            address: String::new(),
-            location: LatLng { lat: 22.9, lng: 113.33 },
-            status: Status::Registered,
-            certified_on: None,
             services: vec!["elderly".into(), "<nope>".into()],
-            opening_hours: String::new(),
-            phone: String::new(),
-            organization: String::new(),
-            accessibility: String::new(),
-            last_verified: String::new(),
-            keys: SearchKeys::default(),
+            ..Space::example()
         }
     }
 

@@ -61,26 +61,18 @@ pub fn map_links(space: &Space) -> [MapLink; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{LatLng, SearchKeys, Status};
+    use crate::domain::model::LatLng;
 
     fn tower() -> Space {
         Space {
             id: "t".into(),
             name: "广州塔 & <b>".into(),
-            name_en: None,
             district: "440105".into(),
             street: "赤岗街道".into(),
             address: "阅江西路222号".into(),
             location: LatLng { lat: 23.1064, lng: 113.3245 },
-            status: Status::Registered,
-            certified_on: None,
             services: vec!["volunteer".into()],
-            opening_hours: String::new(),
-            phone: String::new(),
-            organization: String::new(),
-            accessibility: String::new(),
-            last_verified: String::new(),
-            keys: SearchKeys::default(),
+            ..Space::example()
         }
     }
 

@@ -148,6 +148,31 @@ pub struct Space {
     pub keys: SearchKeys,
 }
 
+#[cfg(test)]
+impl Space {
+    /// A minimal valid record for tests to override field by field.
+    pub fn example() -> Space {
+        Space {
+            id: "example".into(),
+            name: "示例慈善空间".into(),
+            name_en: None,
+            district: "440113".into(),
+            street: "沙湾街".into(),
+            address: "沙湾街1号".into(),
+            location: LatLng { lat: 22.9, lng: 113.33 },
+            status: Status::Registered,
+            certified_on: None,
+            services: vec!["elderly".into()],
+            opening_hours: String::new(),
+            phone: String::new(),
+            organization: String::new(),
+            accessibility: String::new(),
+            last_verified: String::new(),
+            keys: SearchKeys::default(),
+        }
+    }
+}
+
 impl Space {
     /// The district record of this space; loading guarantees it exists.
     pub fn district(&self) -> Option<&'static District> {

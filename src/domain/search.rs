@@ -191,29 +191,21 @@ fn strip_tone(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{LatLng, SearchKeys, Space, Status};
+    use crate::domain::model::{SearchKeys, Space, Status};
 
     fn space() -> Space {
         Space {
             id: "a".into(),
             name: "番禺区沙湾街慈善空间".into(),
             name_en: Some("Shawan Charity Space".into()),
-            district: "440113".into(),
-            street: "沙湾街".into(),
             address: "番禺区沙湾街青萝路12号".into(),
-            location: LatLng { lat: 22.9, lng: 113.33 },
             status: Status::Certified,
-            certified_on: None,
-            services: vec!["elderly".into()],
-            opening_hours: String::new(),
-            phone: String::new(),
             organization: "沙湾街社工服务站".into(),
-            accessibility: String::new(),
-            last_verified: String::new(),
             keys: SearchKeys {
                 py: "panyuqushawanjiecishankongjian|panyushawancishankongjian|shawanjie|panyuqu".into(),
                 ini: "pyqswjcskj|pyswcskj|swj|pyq".into(),
             },
+            ..Space::example()
         }
     }
 
