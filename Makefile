@@ -55,6 +55,7 @@ bench: setup-test build
 	cargo bench --bench core
 	mkdir -p bench-data
 	test -f bench-data/spaces-20000.json || cargo run --quiet --release --bin spaces -- generate --seed 7 --count 20000 --out bench-data/spaces-20000.json
+	test -f bench-data/spaces-100000.json || cargo run --quiet --release --bin spaces -- generate --seed 7 --count 100000 --out bench-data/spaces-100000.json
 	node scripts/bench-browser.mjs
 	node scripts/size-report.mjs
 	node scripts/bench-native-summary.mjs --check

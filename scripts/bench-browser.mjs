@@ -100,9 +100,10 @@ async function interactions(routes, viewport) {
 }
 
 const slow4g = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-// `--only paint` or `--only input` runs one half.
+// `--only paint|input|huge` runs one part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-if (only !== 'input') {
+const wants = (part) => only === undefined || only === part;
+if (wants('paint')) {
   report('first list painted, unthrottled', await firstPaint(1), 300);
   report('first list painted, 4x CPU slowdown', await firstPaint(4), 1000);
   report('first list painted, 4x CPU + slow 4G', await firstPaint(4, slow4g), 3000);
@@ -110,15 +111,15 @@ if (only !== 'input') {
 const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
-for (const [label, viewport] of only === 'paint' ? [] : only === 'desktop' ? [['1280 px with map', DESKTOP]] : [['360 px', PHONE], ['1280 px with map', DESKTOP]]) {
+for (const [label, viewport] of wants('input') ? [['360 px', PHONE], ['1280 px with map', DESKTOP]] : []) {
   const small = await interactions({}, viewport);
   report(`filter click → list painted, 358, ${label}`, small.clicks, 16);
   report(`keystroke → list painted, 358, ${label}`, small.keys, 16);
   report(`JS heap + wasm memory, 358, ${label}`, [small.memory], 8 * 1024 * 1024, mb);
 }
 const big = join(ROOT, 'bench-data', 'spaces-20000.json');
-if (only === 'paint') {
-  // first paint only
+if (!wants('input')) {
+  // another part only
 } else if (existsSync(big)) {
   const body = readFileSync(big);
   const routes = { 'data/spaces.json': (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(body); return true; } };
@@ -130,6 +131,21 @@ if (only === 'paint') {
   }
 } else {
   console.log('bench-data/spaces-20000.json missing: make bench generates it');
+}
+// 100 000 spaces in one file: time to the first list and the memory it takes (phone width).
+const huge = join(ROOT, 'bench-data', 'spaces-100000.json');
+if (wants('huge') && existsSync(huge)) {
+  const body = readFileSync(huge);
+  const routes = { 'data/spaces.json': (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(body); return true; } };
+  const { p, cdp, close, url } = await page(routes, 1, undefined, PHONE);
+  await p.goto(url);
+  await p.waitForFunction(() => window.__listPainted !== undefined, null, { timeout: 120_000 });
+  report('first list painted, 100 000 in one file, 360 px', [await p.evaluate(() => window.__listPainted)], undefined);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await p.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? NaN);
+  report('JS heap + wasm memory, 100 000, 360 px', [usedSize + wasm], 150 * 1024 * 1024, mb);
+  await close();
 }
 await closeBrowser();
 console.log(`\n${rows.length} figures (what | median | p95 | budget | verdict)`);

@@ -54,12 +54,8 @@ impl PartialEq for Data {
 
 /// Reads `config.json`; a missing or bad file means the defaults, with a console warning.
 async fn fetch_config() -> Config {
-    let text = match gloo_net::http::Request::get("config.json").send().await {
-        Ok(r) if r.ok() => r.text().await.unwrap_or_default(),
-        Ok(r) => {
-            leptos::logging::warn!("config.json: HTTP status {}; using defaults", r.status());
-            return Config::default();
-        }
+    let text = match fetch_text("config.json").await {
+        Ok(text) => text,
         Err(e) => {
             leptos::logging::warn!("config.json: {e}; using defaults");
             return Config::default();
@@ -77,7 +73,10 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
     if !response.ok() {
         return Err(FetchError::Http(response.status()));
     }
-    response.text().await.map_err(|e| FetchError::Network(e.to_string()))
+    // Bytes, not text: passing a JS string into wasm reserves up to three bytes per character
+    // before trimming (200 MB for a 64 MB dataset); the bytes arrive at their size.
+    let bytes = response.binary().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|_| FetchError::Format(LoadError::NotJson("the file is not UTF-8 text".into())))
 }
 
 /// Reads dataset files (a whole dataset, or parts of a split one) in parallel.

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 use super::filters::Chips;
@@ -13,9 +12,12 @@ use crate::domain::cards::{card_html, Card};
 use crate::domain::filter::{Catalog, Filter, Outcome, Sort};
 use crate::domain::url_state::ViewState;
 
-/// Cards rendered at first and added each time the end of the list comes near: a phone
-/// screen shows four, a desktop six; the rest are built only when scrolled towards.
+/// Cards rendered at first: a phone screen shows four, a desktop six, and only these are built
+/// and laid out when the filters change.
 pub const PAGE: usize = 12;
+/// Cards added by each press of "show more" (a button, not endless scrolling: the footer stays
+/// reachable and nothing moves under the pointer).
+pub const MORE: usize = 24;
 
 /// The list and everything above it.
 #[component]
@@ -34,37 +36,8 @@ pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize, chil
     let count = move || outcome.with(|o| o.indices.len());
     let show_more = move || {
         let f = view.with(|v| v.filter.clone());
-        more.set((f, shown.get_untracked() + PAGE));
+        more.set((f, shown.get_untracked() + MORE));
     };
-    // The button also presses itself when scrolled to within half a screen of view, so scrolling
-    // simply continues; keyboard and screen-reader users press it.
-    let more_button = NodeRef::<leptos::html::Button>::new();
-    let watcher = StoredValue::new_local(None::<(web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>)>);
-    Effect::new(move |_| {
-        let Some(button) = more_button.get() else { return };
-        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting()) {
-                show_more();
-            }
-        });
-        let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin("50% 0px");
-        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
-            observer.observe(&button);
-            watcher.update_value(|w| {
-                if let Some((old, _)) = w.replace((observer, callback)) {
-                    old.disconnect();
-                }
-            });
-        }
-    });
-    on_cleanup(move || {
-        watcher.try_with_value(|w| {
-            if let Some((observer, _)) = w {
-                observer.disconnect();
-            }
-        });
-    });
     // The cards as one HTML text (escaped in the core), rebuilt when the page, language, time or
     // selection changes.
     let cards = Memo::new(move |_| {
@@ -124,7 +97,7 @@ pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize, chil
             </Show>
             <ul class="cards" role="list" inner_html=cards on:click=open_details></ul>
             <Show when=move || { count() > shown.get() }>
-                <button type="button" class="button more" node_ref=more_button on:click=move |_| show_more()>
+                <button type="button" class="button more" on:click=move |_| show_more()>
                     {move || (t().show_more)(count() - shown.get())}
                 </button>
             </Show>

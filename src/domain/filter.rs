@@ -45,8 +45,21 @@ impl Catalog {
             let (x, y) = (&spaces[a], &spaces[b]);
             pa.cmp(&pb).then_with(|| x.keys.py.cmp(&y.keys.py)).then_with(|| x.name.cmp(&y.name)).then_with(|| x.id.cmp(&y.id))
         });
-        let mut slots: Vec<Option<Space>> = spaces.into_iter().map(Some).collect();
-        let spaces: Vec<Space> = order.iter().filter_map(|&(_, i)| slots[i].take()).collect();
+        // Move the records into that order in place, cycle by cycle (no second copy of them).
+        let mut spaces = spaces;
+        let mut placed = vec![false; spaces.len()];
+        for start in 0..spaces.len() {
+            let mut at = start;
+            while !placed[at] {
+                placed[at] = true;
+                let from = order[at].1;
+                if from == start {
+                    break;
+                }
+                spaces.swap(at, from);
+                at = from;
+            }
+        }
         let mut texts: HashMap<&str, u32> = HashMap::new();
         let mut schedules = Vec::new();
         let schedule = spaces
