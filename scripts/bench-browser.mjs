@@ -4,7 +4,7 @@
 // figures, the generated bench-data/spaces-20000.json (make bench creates it).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, browser, closeBrowser, ROOT } from '../tests/e2e/harness.mjs';
+import { serve, browser, closeBrowser, ROOT, jsonRoute } from '../tests/e2e/harness.mjs';
 
 const RUNS = 5;
 const INTERACTIONS = 40;
@@ -45,6 +45,13 @@ async function page(routes, cpu = 1, network, viewport = { width: 1280, height: 
   }
   await p.addInitScript(INIT);
   return { p, cdp, close: async () => { await context.close(); await server.close(); }, url: server.url };
+}
+
+/** V8's used heap after a forced collection, plus the wasm memory (which only grows: its peak). */
+async function memory(p, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize + await p.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? NaN);
 }
 
 async function firstPaint(cpu, network) {
@@ -92,11 +99,9 @@ async function interactions(routes, viewport) {
   const keys = [];
   for (let i = 0; i < INTERACTIONS; i += 1) clicks.push(await measure('click'));
   for (let i = 0; i < INTERACTIONS; i += 1) keys.push(await measure('key'));
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await p.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? NaN);
+  const used = await memory(p, cdp);
   await close();
-  return { clicks, keys, memory: usedSize + wasm };
+  return { clicks, keys, memory: used };
 }
 
 const slow4g = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -118,33 +123,26 @@ for (const [label, viewport] of wants('input') ? [['360 px', PHONE], ['1280 px w
   report(`JS heap + wasm memory, 358, ${label}`, [small.memory], 8 * 1024 * 1024, mb);
 }
 const big = join(ROOT, 'bench-data', 'spaces-20000.json');
-if (!wants('input')) {
-  // another part only
-} else if (existsSync(big)) {
-  const body = readFileSync(big);
-  const routes = { 'data/spaces.json': (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(body); return true; } };
+if (wants('input') && existsSync(big)) {
+  const routes = { 'data/spaces.json': jsonRoute(readFileSync(big)) };
   for (const [label, viewport] of [['360 px', PHONE], ['1280 px with map', DESKTOP]]) {
     const large = await interactions(routes, viewport);
     report(`filter click → list painted, 20 000, ${label}`, large.clicks, 50);
     report(`keystroke → list painted, 20 000, ${label}`, large.keys, 50);
     report(`JS heap + wasm memory, 20 000, ${label}`, [large.memory], undefined, mb);
   }
-} else {
+} else if (wants('input')) {
   console.log('bench-data/spaces-20000.json missing: make bench generates it');
 }
 // 100 000 spaces in one file: time to the first list and the memory it takes (phone width).
 const huge = join(ROOT, 'bench-data', 'spaces-100000.json');
 if (wants('huge') && existsSync(huge)) {
-  const body = readFileSync(huge);
-  const routes = { 'data/spaces.json': (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(body); return true; } };
+  const routes = { 'data/spaces.json': jsonRoute(readFileSync(huge)) };
   const { p, cdp, close, url } = await page(routes, 1, undefined, PHONE);
   await p.goto(url);
   await p.waitForFunction(() => window.__listPainted !== undefined, null, { timeout: 120_000 });
   report('first list painted, 100 000 in one file, 360 px', [await p.evaluate(() => window.__listPainted)], undefined);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await p.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? NaN);
-  report('JS heap + wasm memory, 100 000, 360 px', [usedSize + wasm], 150 * 1024 * 1024, mb);
+  report('JS heap + wasm memory, 100 000, 360 px', [await memory(p, cdp)], 150 * 1024 * 1024, mb);
   await close();
 }
 await closeBrowser();

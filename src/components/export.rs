@@ -33,12 +33,14 @@ pub fn ExportBar(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSign
     let save = move |kind: &'static str| {
         let catalog = catalog.clone();
         move |_| {
-            let spaces = outcome.with(|o| o.indices.iter().map(|&i| catalog.spaces[i].clone()).collect::<Vec<_>>());
-            let (name, mime, text) = match kind {
-                "csv" => ("charity-spaces.csv", "text/csv;charset=utf-8", to_csv(&spaces)),
-                "geojson" => ("charity-spaces.geojson", "application/geo+json", to_geojson(&spaces)),
-                _ => ("charity-spaces.hsds.json", "application/json", to_hsds(&spaces)),
-            };
+            let (name, mime, text) = outcome.with(|o| {
+                let spaces = o.indices.iter().map(|&i| &catalog.spaces[i]);
+                match kind {
+                    "csv" => ("charity-spaces.csv", "text/csv;charset=utf-8", to_csv(spaces)),
+                    "geojson" => ("charity-spaces.geojson", "application/geo+json", to_geojson(spaces)),
+                    _ => ("charity-spaces.hsds.json", "application/json", to_hsds(spaces)),
+                }
+            });
             if let Err(e) = download(name, mime, &text) {
                 leptos::logging::warn!("download: {e:?}");
             }

@@ -4,6 +4,7 @@
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde::{Deserialize, Serialize};
 
+use super::geojson;
 use super::model::LatLng;
 
 /// One district's shape.
@@ -78,31 +79,27 @@ impl Boundaries {
         let features = self
             .districts
             .iter()
-            .map(|d| OutFeature {
-                kind: "Feature",
-                properties: OutProperties { code: &d.code },
-                geometry: OutGeometry {
-                    kind: "MultiPolygon",
-                    coordinates: d
-                        .shape
-                        .iter()
-                        .map(|poly| {
-                            rings(poly)
-                                .map(|ring| {
-                                    ring.coords()
-                                        .map(|c| {
-                                            let p = shift(LatLng { lat: c.y, lng: c.x });
-                                            [(p.lng * 1e5).round() / 1e5, (p.lat * 1e5).round() / 1e5]
-                                        })
-                                        .collect()
-                                })
-                                .collect()
-                        })
-                        .collect(),
-                },
+            .map(|d| {
+                let coordinates: Vec<Vec<Vec<[f64; 2]>>> = d
+                    .shape
+                    .iter()
+                    .map(|poly| {
+                        rings(poly)
+                            .map(|ring| {
+                                ring.coords()
+                                    .map(|c| {
+                                        let p = shift(LatLng { lat: c.y, lng: c.x });
+                                        [(p.lng * 1e5).round() / 1e5, (p.lat * 1e5).round() / 1e5]
+                                    })
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .collect();
+                geojson::Feature::new(None, "MultiPolygon", coordinates, CodeOnly { code: &d.code })
             })
             .collect();
-        serde_json::to_string(&OutCollection { kind: "FeatureCollection", features }).unwrap_or_default()
+        serde_json::to_string(&geojson::FeatureCollection::new(features)).unwrap_or_default()
     }
 
     /// A point inside a district's largest part, to stand for the district (a label, an origin
@@ -113,11 +110,7 @@ impl Boundaries {
         let (south, north) = largest.exterior().coords().fold((f64::INFINITY, f64::NEG_INFINITY), |(s, n), c| (s.min(c.y), n.max(c.y)));
         let lat = (south + north) / 2.0;
         // Where the parallel crosses the part's rings, west to east; inside between each pair.
-        let mut xs: Vec<f64> = rings(largest)
-            .flat_map(|ring| ring.lines())
-            .filter(|l| (l.start.y > lat) != (l.end.y > lat))
-            .map(|l| l.start.x + (lat - l.start.y) / (l.end.y - l.start.y) * (l.end.x - l.start.x))
-            .collect();
+        let mut xs: Vec<f64> = crossings(rings(largest), lat).collect();
         xs.sort_by(f64::total_cmp);
         let (west, east) = xs.chunks_exact(2).map(|c| (c[0], c[1])).max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))?;
         Some(LatLng { lat, lng: (west + east) / 2.0 })
@@ -126,6 +119,14 @@ impl Boundaries {
 
 fn rings(poly: &Polygon<f64>) -> impl Iterator<Item = &LineString<f64>> {
     std::iter::once(poly.exterior()).chain(poly.interiors())
+}
+
+/// The longitudes at which the edges of `rings` cross the parallel at `lat`.
+fn crossings<'a>(rings: impl Iterator<Item = &'a LineString<f64>> + 'a, lat: f64) -> impl Iterator<Item = f64> + 'a {
+    rings
+        .flat_map(|ring| ring.lines())
+        .filter(move |l| (l.start.y > lat) != (l.end.y > lat))
+        .map(move |l| l.start.x + (lat - l.start.y) / (l.end.y - l.start.y) * (l.end.x - l.start.x))
 }
 
 fn extent_area(poly: &Polygon<f64>) -> f64 {
@@ -137,44 +138,14 @@ fn extent_area(poly: &Polygon<f64>) -> f64 {
 }
 
 #[derive(Serialize)]
-struct OutCollection<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    features: Vec<OutFeature<'a>>,
-}
-
-#[derive(Serialize)]
-struct OutFeature<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    properties: OutProperties<'a>,
-    geometry: OutGeometry,
-}
-
-#[derive(Serialize)]
-struct OutProperties<'a> {
+struct CodeOnly<'a> {
     code: &'a str,
-}
-
-#[derive(Serialize)]
-struct OutGeometry {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    coordinates: Vec<Vec<Vec<[f64; 2]>>>,
 }
 
 impl DistrictShape {
     /// Whether a point lies inside (even–odd rule over every ring, so holes are outside).
     pub fn contains(&self, p: LatLng) -> bool {
-        let crossings = self
-            .shape
-            .iter()
-            .flat_map(rings)
-            .flat_map(|ring| ring.lines())
-            .filter(|l| (l.start.y > p.lat) != (l.end.y > p.lat))
-            .filter(|l| p.lng < l.start.x + (p.lat - l.start.y) / (l.end.y - l.start.y) * (l.end.x - l.start.x))
-            .count();
-        crossings % 2 == 1
+        crossings(self.shape.iter().flat_map(rings), p.lat).filter(|&x| p.lng < x).count() % 2 == 1
     }
 
     /// Approximate distance in metres from a point to the nearest border of this district

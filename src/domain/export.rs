@@ -1,6 +1,9 @@
 //! Exports of the filtered spaces: CSV that the importer reads back (UTF-8 with BOM, so Excel
 //! opens Chinese correctly), GeoJSON, and Open Referral HSDS-shaped JSON.
 
+use serde::Serialize;
+
+use super::geojson::{Feature, FeatureCollection};
 use super::hours;
 use super::model::{district, service, Space, Status};
 
@@ -107,11 +110,8 @@ pub fn to_csv<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
 pub fn to_geojson<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
     let features = spaces
         .into_iter()
-        .map(|s| geo::Feature {
-            kind: "Feature",
-            id: &s.id,
-            geometry: geo::Point { kind: "Point", coordinates: [s.location.lng, s.location.lat] },
-            properties: geo::Properties {
+        .map(|s| {
+            let properties = Properties {
                 id: &s.id,
                 name: &s.name,
                 name_en: s.name_en.as_deref(),
@@ -126,61 +126,32 @@ pub fn to_geojson<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
                 organization: &s.organization,
                 accessibility: &s.accessibility,
                 last_verified: &s.last_verified,
-            },
+            };
+            Feature::new(Some(&s.id), "Point", [s.location.lng, s.location.lat], properties)
         })
         .collect();
-    serde_json::to_string(&geo::Collection { kind: "FeatureCollection", features }).unwrap_or_default()
+    serde_json::to_string(&FeatureCollection::new(features)).unwrap_or_default()
 }
 
-/// The GeoJSON shapes written by [`to_geojson`].
-mod geo {
-    use serde::Serialize;
-
-    use crate::domain::model::Status;
-
-    #[derive(Serialize)]
-    pub struct Collection<'a> {
-        #[serde(rename = "type")]
-        pub kind: &'static str,
-        pub features: Vec<Feature<'a>>,
-    }
-
-    #[derive(Serialize)]
-    pub struct Feature<'a> {
-        #[serde(rename = "type")]
-        pub kind: &'static str,
-        pub id: &'a str,
-        pub geometry: Point,
-        pub properties: Properties<'a>,
-    }
-
-    #[derive(Serialize)]
-    pub struct Point {
-        #[serde(rename = "type")]
-        pub kind: &'static str,
-        pub coordinates: [f64; 2],
-    }
-
-    /// The record without its position (in the geometry) and search keys.
-    #[derive(Serialize)]
-    pub struct Properties<'a> {
-        pub id: &'a str,
-        pub name: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub name_en: Option<&'a str>,
-        pub district: &'a str,
-        pub street: &'a str,
-        pub address: &'a str,
-        pub status: Status,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub certified_on: Option<&'a str>,
-        pub services: &'a [String],
-        pub opening_hours: &'a str,
-        pub phone: &'a str,
-        pub organization: &'a str,
-        pub accessibility: &'a str,
-        pub last_verified: &'a str,
-    }
+/// A space's GeoJSON properties: the record without its position (in the geometry) and search keys.
+#[derive(Serialize)]
+struct Properties<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name_en: Option<&'a str>,
+    district: &'a str,
+    street: &'a str,
+    address: &'a str,
+    status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    certified_on: Option<&'a str>,
+    services: &'a [String],
+    opening_hours: &'a str,
+    phone: &'a str,
+    organization: &'a str,
+    accessibility: &'a str,
+    last_verified: &'a str,
 }
 
 const HSDS_DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];

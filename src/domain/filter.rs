@@ -24,7 +24,6 @@ pub struct Catalog {
     district: Vec<u8>,
     services: Vec<u16>,
     certified: Vec<bool>,
-    location: Vec<LatLng>,
     index: SpatialIndex,
 }
 
@@ -78,7 +77,6 @@ impl Catalog {
             district: spaces.iter().map(|s| DISTRICTS.iter().position(|d| d.code == s.district).map_or(u8::MAX, |i| i as u8)).collect(),
             services: spaces.iter().map(|s| service_mask(s.services.iter().map(String::as_str))).collect(),
             certified: spaces.iter().map(|s| s.status == Status::Certified).collect(),
-            location: spaces.iter().map(|s| s.location).collect(),
             index: SpatialIndex::new(spaces.iter().map(|s| s.location).collect()),
             spaces,
         }
@@ -247,8 +245,8 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
 
     let mut facets = Facets::default();
     let mut hits: Vec<(usize, Option<f64>)> = Vec::new();
-    // Distances are measured for the spaces that pass, from a compact column of positions.
-    let distance = |i: usize, known: Option<f64>| known.or_else(|| filter.near.map(|p| metres(p, catalog.location[i])));
+    // Distances are measured for the spaces that pass, from the index's compact positions.
+    let distance = |i: usize, known: Option<f64>| known.or_else(|| filter.near.map(|p| metres(p, catalog.index.point(i))));
     let mut consider = |i: usize, known: Option<f64>| {
         if matched.as_ref().is_some_and(|bits| bits[i / 64] >> (i % 64) & 1 == 0) {
             return;

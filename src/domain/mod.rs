@@ -7,6 +7,7 @@ pub mod coords;
 pub mod distance;
 pub mod export;
 pub mod filter;
+pub mod geojson;
 pub mod hours;
 pub mod i18n;
 pub mod links;

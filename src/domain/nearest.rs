@@ -33,6 +33,11 @@ impl SpatialIndex {
         SpatialIndex { tree: RTree::bulk_load(items), points }
     }
 
+    /// The position of point `i`.
+    pub fn point(&self, i: usize) -> LatLng {
+        self.points[i]
+    }
+
     /// The `k` nearest points to `p`, as `(index, metres)`, nearest first.
     ///
     /// # Examples

@@ -3,7 +3,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, openPage, closeBrowser, screenshot, found, DIST, urlMatches } from './harness.mjs';
+import { serve, openPage, closeBrowser, screenshot, found, DIST, urlMatches, jsonRoute } from './harness.mjs';
 
 after(closeBrowser);
 
@@ -29,6 +29,22 @@ async function withApp(fn, { path = '', viewport, routes } = {}) {
 }
 
 const cardTitles = (page) => page.locator('.cards > li h3').allTextContents();
+
+test('the list builds 12 cards at first and 24 more for each "show more"', async () => {
+  await withApp(async (page) => {
+    assert.equal(await page.locator('.cards > li').count(), 12);
+    const more = page.getByRole('button', { name: '显示更多（还有 346 个）' });
+    await more.click();
+    assert.equal(await page.locator('.cards > li').count(), 36);
+    await page.getByRole('button', { name: '显示更多（还有 322 个）' }).waitFor();
+    // Thirty-six different spaces, none repeated.
+    const titles = await cardTitles(page);
+    assert.equal(new Set(titles).size, 36);
+    // A new filter starts again at one window.
+    await page.getByRole('checkbox', { name: /番禺区/ }).check();
+    assert.equal(await page.locator('.cards > li').count(), 12);
+  });
+});
 
 test('district, status and facets narrow the list; chips undo them', async () => {
   await withApp(async (page) => {
@@ -168,7 +184,7 @@ test('hostile text in the data renders as plain text without breaking the layout
   hostile.spaces[1].name = long;
   hostile.spaces[1].organization = '"><svg onload=window.__xss=3>';
   const body = JSON.stringify(hostile);
-  const routes = { 'data/spaces.json': (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(body); return true; } };
+  const routes = { 'data/spaces.json': jsonRoute(body) };
   await withApp(async (page) => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
       await page.setViewportSize(viewport);

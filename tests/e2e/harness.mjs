@@ -57,6 +57,12 @@ function gzipped(rel, body) {
   return gz;
 }
 
+/** A route handler for `serve` that answers with `body` as JSON. */
+export const jsonRoute = (body) => (req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  return true;
+};
+
 let browserPromise;
 export function browser() {
   browserPromise ??= chromium.launch({

@@ -4,7 +4,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, openPage, session, closeBrowser, screenshot, found, DIST, urlMatches } from './harness.mjs';
+import { serve, openPage, session, closeBrowser, screenshot, found, DIST, urlMatches, jsonRoute } from './harness.mjs';
 
 after(closeBrowser);
 
@@ -94,7 +94,7 @@ test('choropleth: districts show their counts, a click filters by district; a ch
 
 test('a tile server that fails leaves the vector basemap and says so', async () => {
   const config = JSON.stringify({ tiles: { url: 'http://127.0.0.1:9/{z}/{x}/{y}.png', attribution: '测试底图', approval: 'GS(2099)0000号', crs: 'gcj02' } });
-  const server = await serve({ routes: { 'config.json': (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(config); return true; } } });
+  const server = await serve({ routes: { 'config.json': jsonRoute(config) } });
   const page = await openPage();
   try {
     await open(page, server);

@@ -6,16 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { session, closeBrowser, found, ROOT } from './harness.mjs';
+import { session, closeBrowser, found, ROOT, jsonRoute } from './harness.mjs';
 
 after(closeBrowser);
 
 function splitRoutes() {
   const dir = mkdtempSync(join(tmpdir(), 'split-'));
   execFileSync('cargo', ['run', '--quiet', '--bin', 'spaces', '--', 'split', 'public/data/spaces.json', '--out', dir], { cwd: ROOT, stdio: 'pipe' });
-  const json = (body) => (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(body); return true; };
-  const routes = { 'config.json': json('{"dataset_index_url": "split/index.json"}'), 'split/index.json': json(readFileSync(join(dir, 'index.json'))) };
-  for (const name of readdirSync(join(dir, 'parts'))) routes[`split/parts/${name}`] = json(readFileSync(join(dir, 'parts', name)));
+  const routes = { 'config.json': jsonRoute('{"dataset_index_url": "split/index.json"}'), 'split/index.json': jsonRoute(readFileSync(join(dir, 'index.json'))) };
+  for (const name of readdirSync(join(dir, 'parts'))) routes[`split/parts/${name}`] = jsonRoute(readFileSync(join(dir, 'parts', name)));
   return routes;
 }
 
