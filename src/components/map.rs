@@ -83,6 +83,12 @@ struct DistrictLabel<'a> {
     lng: f64,
 }
 
+/// Runs `f` on the map once it is ready; nothing when it is not, or when its panel has gone
+/// (work deferred past a frame can outlive the panel, e.g. when a split dataset completes).
+fn with_map(map: StoredValue<Option<FinderMap>, LocalStorage>, f: impl FnOnce(&FinderMap)) {
+    map.try_with_value(|m| m.as_ref().map(f));
+}
+
 /// The tile system's shift for WGS-84 positions (identity without tiles or with WGS-84 tiles).
 fn tile_crs(config: &Config) -> Crs {
     config.tiles.as_ref().map_or(Crs::Wgs84, |t| t.crs)
@@ -198,13 +204,7 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
                     .collect()
             });
             let json = serde_json::to_string(&markers).unwrap_or_default();
-            after_paint(move || {
-                map.with_value(|m| {
-                    if let Some(m) = m {
-                        m.set_markers(&json, true);
-                    }
-                })
-            });
+            after_paint(move || with_map(map, |m| m.set_markers(&json, true)));
         }
     });
 
@@ -235,13 +235,7 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
                 .collect();
             let json = serde_json::to_string(&labels).unwrap_or_default();
             let geojson = geojson.clone();
-            after_paint(move || {
-                map.with_value(|m| {
-                    if let Some(m) = m {
-                        m.set_districts(&geojson, &json, on);
-                    }
-                })
-            });
+            after_paint(move || with_map(map, |m| m.set_districts(&geojson, &json, on)));
         });
     });
 
@@ -249,24 +243,16 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
     Effect::new(move |_| {
         let id = view.with(|v| v.space.clone());
         if ready.get() {
-            map.with_value(|m| {
-                if let Some(m) = m {
-                    m.select(id);
-                }
-            });
+            with_map(map, |m| m.select(id));
         }
     });
     Effect::new(move |_| {
         let near = view.with(|v| v.filter.near);
         let label = lang.texts().your_position;
         if ready.get() {
-            map.with_value(|m| {
-                if let Some(m) = m {
-                    match near.map(shift) {
-                        Some(p) => m.set_position(p.lat, p.lng, label),
-                        None => m.set_position(f64::NAN, f64::NAN, label),
-                    }
-                }
+            with_map(map, |m| match near.map(shift) {
+                Some(p) => m.set_position(p.lat, p.lng, label),
+                None => m.set_position(f64::NAN, f64::NAN, label),
             });
         }
     });
@@ -274,13 +260,7 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
     Effect::new(move |_| {
         let _ = (view.with(|v| v.pane), wide.get());
         if ready.get_untracked() {
-            request_animation_frame(move || {
-                map.with_value(|m| {
-                    if let Some(m) = m {
-                        m.invalidate();
-                    }
-                })
-            });
+            request_animation_frame(move || with_map(map, |m| m.invalidate()));
         }
     });
 
