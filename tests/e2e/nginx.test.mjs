@@ -49,10 +49,16 @@ test('headers: CSP without unsafe-inline, nosniff, long caching for hashed asset
   assert.equal(index.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(index.headers.get('cache-control'), 'no-cache');
   const wasm = readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
-  const asset = await fetch(base + wasm);
-  assert.equal(asset.headers.get('content-type'), 'application/wasm');
-  assert.match(asset.headers.get('cache-control'), /max-age=31536000, immutable/);
-  assert.match(asset.headers.get('content-security-policy'), /default-src 'self'/);
+  assert.equal((await fetch(base + wasm)).headers.get('content-type'), 'application/wasm');
+  // Every hashed file, whatever the length of its (unpadded) hash.
+  const hashed = readdirSync(DIST).filter((f) => /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/.test(f));
+  assert.ok(hashed.length >= 4, hashed.join());
+  for (const name of hashed) {
+    const asset = await fetch(base + name);
+    assert.equal(asset.status, 200, name);
+    assert.match(asset.headers.get('cache-control'), /max-age=31536000, immutable/, name);
+    assert.match(asset.headers.get('content-security-policy'), /default-src 'self'/, name);
+  }
   const data = await fetch(base + 'data/spaces.json');
   assert.equal(data.headers.get('cache-control'), 'no-cache');
 });
