@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::distance::metres;
+use super::distance::Origin;
 use super::hours::{self, CstTime, Hours, OpenState};
 use super::model::{LatLng, Space, Status, DISTRICTS, SERVICES};
 use super::nearest::SpatialIndex;
@@ -246,7 +246,8 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
     let mut facets = Facets::default();
     let mut hits: Vec<(usize, Option<f64>)> = Vec::new();
     // Distances are measured for the spaces that pass, from the index's compact positions.
-    let distance = |i: usize, known: Option<f64>| known.or_else(|| filter.near.map(|p| metres(p, catalog.index.point(i))));
+    let origin = filter.near.map(Origin::new);
+    let distance = |i: usize, known: Option<f64>| known.or_else(|| origin.map(|o| o.metres(catalog.index.point(i))));
     let mut consider = |i: usize, known: Option<f64>| {
         if matched.as_ref().is_some_and(|bits| bits[i / 64] >> (i % 64) & 1 == 0) {
             return;
@@ -283,15 +284,46 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
     }
 
     match (sort, filter.near, radius) {
-        // Ties keep name order.
-        // Distances are never negative, so their bit patterns sort as the numbers do.
-        (Sort::Distance, Some(_), _) => hits.sort_unstable_by_key(|&(i, d)| (d.map_or(u64::MAX, f64::to_bits), i)),
-        // Radius hits come nearest-first from the index; everything else is already in name order.
+        // Radius hits come nearest-first (ties in name order) from the index; the others are in
+        // name order, and a stable sort on whole centimetres keeps that order among equals.
+        (Sort::Distance, Some(_), None) => {
+            let keyed = hits.iter().zip(0..).map(|(&(_, d), k)| (d.map_or(u32::MAX, |d| (d * 100.0) as u32), k)).collect();
+            hits = radix_sort(keyed).into_iter().map(|(_, k)| hits[k as usize]).collect();
+        }
+        (Sort::Distance, Some(_), Some(_)) => {}
+        // Everything else is wanted in name order.
         (_, _, Some(_)) => hits.sort_unstable_by_key(|h| h.0),
         _ => {}
     }
     let (indices, distances) = hits.into_iter().unzip();
     Outcome { indices, distances, facets }
+}
+
+/// Sorts pairs by their first number, keeping the order of pairs with equal ones: a radix sort,
+/// 11 bits per pass, as few passes as the largest number needs (three for any distance on Earth
+/// in centimetres). Several times faster than a comparison sort at 100 000 pairs.
+fn radix_sort(mut items: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    const BITS: u32 = 11;
+    let max = items.iter().map(|p| p.0).max().unwrap_or(0);
+    let mut spare = vec![(0, 0); items.len()];
+    let mut shift = 0;
+    while shift < u32::BITS && max >> shift != 0 {
+        let digit = |key: u32| (key >> shift) as usize & ((1 << BITS) - 1);
+        let mut starts = vec![0usize; 1 << BITS];
+        items.iter().for_each(|p| starts[digit(p.0)] += 1);
+        let mut sum = 0;
+        for start in starts.iter_mut() {
+            (*start, sum) = (sum, sum + *start);
+        }
+        for &p in &items {
+            let at = &mut starts[digit(p.0)];
+            spare[*at] = p;
+            *at += 1;
+        }
+        std::mem::swap(&mut items, &mut spare);
+        shift += BITS;
+    }
+    items
 }
 
 #[cfg(test)]
@@ -406,7 +438,34 @@ mod tests {
         assert!(!d.is_empty());
         assert!(d.windows(2).all(|w| w[0] <= w[1]));
         assert!(d.iter().all(|m| *m <= 3_000.0));
-        let all = c.spaces.iter().filter(|s| metres(tower, s.location) <= 3_000.0).count();
+        let all = c.spaces.iter().filter(|s| crate::domain::distance::metres(tower, s.location) <= 3_000.0).count();
         assert_eq!(d.len(), all);
+    }
+
+    #[test]
+    fn distance_sort_without_radius_orders_everything_nearest_first() {
+        let c = catalog();
+        let f = Filter { near: Some(LatLng { lat: 23.1064, lng: 113.3245 }), ..Filter::default() };
+        let out = run(&c, &f, Sort::Distance, NOON_WED);
+        assert_eq!(out.indices.len(), c.spaces.len());
+        let keyed: Vec<(u32, usize)> =
+            out.indices.iter().zip(&out.distances).map(|(&i, d)| ((d.expect("near") * 100.0) as u32, i)).collect();
+        // Nearest first by whole centimetres; equal distances in name order.
+        assert!(keyed.windows(2).all(|w| w[0] < w[1]), "{keyed:?}");
+    }
+
+    #[test]
+    fn radix_sort_is_a_stable_sort() {
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 32) as u32
+        };
+        for (n, range) in [(0, 1), (1, 1), (5000, 7), (5000, 1 << 20), (5000, u32::MAX)] {
+            let items: Vec<(u32, u32)> = (0..n).map(|k| (next() % range, k)).collect();
+            let mut expected = items.clone();
+            expected.sort_by_key(|p| p.0);
+            assert_eq!(radix_sort(items), expected, "{n} keys below {range}");
+        }
     }
 }

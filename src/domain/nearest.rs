@@ -7,7 +7,7 @@
 
 use rstar::{primitives::GeomWithData, RTree};
 
-use super::distance::metres;
+use super::distance::Origin;
 use super::model::LatLng;
 
 /// The projection's reference latitude (the middle of Guangzhou).
@@ -52,7 +52,7 @@ impl SpatialIndex {
         if k == 0 {
             return Vec::new();
         }
-        let q = project(p);
+        let (q, origin) = (project(p), Origin::new(p));
         let mut best: Vec<(usize, f64)> = Vec::with_capacity(k + 1);
         for item in self.tree.nearest_neighbor_iter(&q) {
             let [x, y] = *item.geom();
@@ -60,7 +60,7 @@ impl SpatialIndex {
             if best.len() == k && projected > best[k - 1].1 * SLACK {
                 break;
             }
-            let d = metres(p, self.points[item.data]);
+            let d = origin.metres(self.points[item.data]);
             let at = best.partition_point(|(i, m)| (*m, *i) < (d, item.data));
             if at < k {
                 best.insert(at, (item.data, d));
@@ -72,13 +72,13 @@ impl SpatialIndex {
 
     /// Every point within `radius` metres of `p`, as `(index, metres)`, nearest first.
     pub fn within(&self, p: LatLng, radius: f64) -> Vec<(usize, f64)> {
-        let q = project(p);
+        let (q, origin) = (project(p), Origin::new(p));
         let reach = radius * SLACK;
         let mut out: Vec<(usize, f64)> = self
             .tree
             .locate_within_distance(q, reach * reach)
             .filter_map(|item| {
-                let d = metres(p, self.points[item.data]);
+                let d = origin.metres(self.points[item.data]);
                 (d <= radius).then_some((item.data, d))
             })
             .collect();
@@ -104,7 +104,7 @@ mod tests {
     }
 
     fn brute(pts: &[LatLng], p: LatLng) -> Vec<(usize, f64)> {
-        let mut all: Vec<(usize, f64)> = pts.iter().enumerate().map(|(i, q)| (i, metres(p, *q))).collect();
+        let mut all: Vec<(usize, f64)> = pts.iter().enumerate().map(|(i, q)| (i, crate::domain::distance::metres(p, *q))).collect();
         all.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
         all
     }
