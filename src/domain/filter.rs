@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::distance::Origin;
 use super::hours::{self, CstTime, Hours, OpenState};
-use super::model::{LatLng, Space, Status, DISTRICTS, SERVICES};
+use super::model::{district_index, LatLng, Space, Status, SERVICES};
 use super::nearest::SpatialIndex;
 use super::search::{tokens, SearchIndex};
 
@@ -74,7 +74,7 @@ impl Catalog {
             search: SearchIndex::new(&spaces),
             schedules,
             schedule,
-            district: spaces.iter().map(|s| DISTRICTS.iter().position(|d| d.code == s.district).map_or(u8::MAX, |i| i as u8)).collect(),
+            district: spaces.iter().map(|s| district_index(&s.district).map_or(u8::MAX, |i| i as u8)).collect(),
             services: spaces.iter().map(|s| service_mask(s.services.iter().map(String::as_str))).collect(),
             certified: spaces.iter().map(|s| s.status == Status::Certified).collect(),
             index: SpatialIndex::new(spaces.iter().map(|s| s.location).collect()),
@@ -236,8 +236,7 @@ pub enum Sort {
 /// assert_eq!(run(&catalog, &panyu, Sort::Name, now).indices.len(), 100);
 /// ```
 pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outcome {
-    let wanted_districts: u16 =
-        filter.districts.iter().filter_map(|c| DISTRICTS.iter().position(|d| d.code == *c)).fold(0, |m, i| m | (1 << i));
+    let wanted_districts: u16 = filter.districts.iter().filter_map(|c| district_index(c)).fold(0, |m, i| m | (1 << i));
     let wanted_services = service_mask(filter.services.iter().map(String::as_str));
     let matched = catalog.search.matching(&tokens(&filter.query));
     let open: Vec<bool> = catalog.schedules.iter().map(|h| h.as_ref().is_some_and(|h| hours::is_open(h.state_at(now)))).collect();
@@ -356,6 +355,7 @@ fn radix_sort(mut items: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
 mod tests {
     use super::*;
     use crate::domain::load::parse_dataset;
+    use crate::domain::model::DISTRICTS;
     use crate::domain::search::Haystack;
 
     fn catalog() -> Catalog {

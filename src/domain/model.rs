@@ -46,7 +46,15 @@ pub const DISTRICTS: [District; 11] = [
 /// assert!(district("110101").is_none());
 /// ```
 pub fn district(code: &str) -> Option<&'static District> {
-    DISTRICTS.iter().find(|d| d.code == code)
+    district_index(code).map(|i| &DISTRICTS[i])
+}
+
+/// The position of a district in [`DISTRICTS`].
+pub fn district_index(code: &str) -> Option<usize> {
+    // Compared as numbers, not strings: loading a large dataset looks this up for every record.
+    let key = |code: &str| -> Option<u64> { (code.len() == 6).then(|| code.bytes().fold(0, |k, b| k << 8 | u64::from(b))) };
+    let wanted = key(code)?;
+    DISTRICTS.iter().position(|d| key(d.code) == Some(wanted))
 }
 
 /// One entry of the fixed service taxonomy.

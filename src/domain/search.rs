@@ -76,24 +76,22 @@ struct Corpus {
 
 impl SearchIndex {
     pub fn new(spaces: &[Space]) -> SearchIndex {
-        // Sized exactly once: at 100 000 spaces the texts are ~28 MB, and growing them by
-        // doubling would briefly hold up to twice that.
-        let mut scratch = String::new();
+        // Reserved once from the raw fields: folding never lengthens a text, and each
+        // non-ASCII character leaves at most one byte (its folded form or a separator) in the
+        // ASCII runs. At 100 000 spaces the texts are ~28 MB; growing them by doubling would
+        // briefly hold up to twice that.
         let (mut wide, mut ascii) = (0, 0);
         for space in spaces {
             for field in fields(space) {
-                let folded = folded(field, &mut scratch).as_bytes();
-                if folded.is_ascii() {
-                    ascii += folded.len() + 1;
-                } else {
-                    wide += folded.len() + 1;
-                    ascii += ascii_runs(folded).map(|run| run.len() + 1).sum::<usize>();
-                }
+                wide += if field.is_ascii() { 0 } else { field.len() + 1 };
+                ascii += field.chars().count() + 1;
             }
-            wide += 1;
-            ascii += 1;
         }
-        let mut index = SearchIndex { wide: Corpus::with_capacity(wide, spaces.len()), ascii: Corpus::with_capacity(ascii, spaces.len()) };
+        let mut index = SearchIndex {
+            wide: Corpus::with_capacity(wide + spaces.len(), spaces.len()),
+            ascii: Corpus::with_capacity(ascii + spaces.len(), spaces.len()),
+        };
+        let mut scratch = String::new();
         for space in spaces {
             for field in fields(space) {
                 let folded = folded(field, &mut scratch).as_bytes();
@@ -107,7 +105,8 @@ impl SearchIndex {
             index.wide.end_record();
             index.ascii.end_record();
         }
-        debug_assert_eq!((index.wide.text.len(), index.ascii.text.len()), (wide, ascii));
+        index.wide.text.shrink_to_fit();
+        index.ascii.text.shrink_to_fit();
         index
     }
 
@@ -246,7 +245,17 @@ fn push_normalized(out: &mut String, text: &str) {
         out.push_str(text);
         return;
     }
-    out.extend(text.chars().map(fold));
+    // Copy the stretches folding leaves alone in one piece.
+    let mut kept = 0;
+    for (at, c) in text.char_indices() {
+        let f = fold(c);
+        if f != c {
+            out.push_str(&text[kept..at]);
+            out.push(f);
+            kept = at + c.len_utf8();
+        }
+    }
+    out.push_str(&text[kept..]);
 }
 
 /// One character folded: ideographic space to space, full-width ASCII to ASCII, lower case,
