@@ -144,45 +144,49 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
         }
         let Some(el) = container.get() else { return };
         started.set_value(true);
-        let m = FinderMap::new();
-        let on_select = Closure::<dyn Fn(String)>::new(move |id: String| view.update(|v| v.space = Some(id)));
-        let on_district = Closure::<dyn Fn(String)>::new(move |code: String| {
-            if choropleth.get_untracked() {
-                view.update(|v| {
-                    if v.filter.districts == [code.clone()] {
-                        v.filter.districts.clear();
-                    } else {
-                        v.filter.districts = vec![code];
+        // Leaflet is fetched and started once the list has painted, not in competition with it.
+        let options = options();
+        after_paint(move || {
+            let m = FinderMap::new();
+            let on_select = Closure::<dyn Fn(String)>::new(move |id: String| view.update(|v| v.space = Some(id)));
+            let on_district = Closure::<dyn Fn(String)>::new(move |code: String| {
+                if choropleth.get_untracked() {
+                    view.update(|v| {
+                        if v.filter.districts == [code.clone()] {
+                            v.filter.districts.clear();
+                        } else {
+                            v.filter.districts = vec![code];
+                        }
+                    });
+                }
+            });
+            let on_tile_failure = Closure::<dyn Fn()>::new(move || tile_failed.set(true));
+            let on_click = Closure::<dyn Fn(f64, f64)>::new(move |lat: f64, lng: f64| {
+                // Clicks come in the tile system; positions are kept in WGS-84.
+                let p = crate::domain::coords::to_wgs84(LatLng { lat, lng }, crs);
+                pick.0.set(Some(p));
+            });
+            let promise = m.init(&el, &options, &on_select, &on_district, &on_tile_failure);
+            // The map lives as long as the page; so do its callbacks.
+            on_select.forget();
+            on_district.forget();
+            on_tile_failure.forget();
+            leptos::task::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(promise).await {
+                    Ok(_) => {
+                        m.on_map_click(&on_click);
+                        on_click.forget();
+                        // The panel may have gone while Leaflet loaded.
+                        if map.try_set_value(Some(m)).is_none() {
+                            ready.try_set(true);
+                        }
                     }
-                });
-            }
-        });
-        let on_tile_failure = Closure::<dyn Fn()>::new(move || tile_failed.set(true));
-        let on_click = Closure::<dyn Fn(f64, f64)>::new(move |lat: f64, lng: f64| {
-            // Clicks come in the tile system; positions are kept in WGS-84.
-            let p = crate::domain::coords::to_wgs84(LatLng { lat, lng }, crs);
-            pick.0.set(Some(p));
-        });
-        let promise = m.init(&el, &options(), &on_select, &on_district, &on_tile_failure);
-        // The map lives as long as the page; so do its callbacks.
-        on_select.forget();
-        on_district.forget();
-        on_tile_failure.forget();
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => {
-                    m.on_map_click(&on_click);
-                    on_click.forget();
-                    // The panel may have gone while Leaflet loaded.
-                    if map.try_set_value(Some(m)).is_none() {
-                        ready.try_set(true);
+                    Err(e) => {
+                        leptos::logging::warn!("map: {e:?}");
+                        failed.try_set(true);
                     }
                 }
-                Err(e) => {
-                    leptos::logging::warn!("map: {e:?}");
-                    failed.try_set(true);
-                }
-            }
+            });
         });
     });
 
