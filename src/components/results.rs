@@ -31,7 +31,7 @@ pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize, chil
     let more: RwSignal<(Filter, usize)> = RwSignal::new((Filter::default(), PAGE));
     let shown = Memo::new(move |_| view.with(|v| more.with(|(f, n)| if *f == v.filter { *n } else { PAGE })));
     let visible = Memo::new(move |_| {
-        outcome.with(|o| o.indices.iter().zip(&o.distances).take(shown.get()).map(|(i, d)| (*i, *d)).collect::<Vec<_>>())
+        outcome.with(|o| o.indices.iter().enumerate().take(shown.get()).map(|(k, i)| (*i, o.distances.get(k).copied())).collect::<Vec<_>>())
     });
     let count = move || outcome.with(|o| o.indices.len());
     let show_more = move || {

@@ -209,8 +209,9 @@ pub struct Facets {
 pub struct Outcome {
     /// Indices into [`Catalog::spaces`], in the requested order.
     pub indices: Vec<usize>,
-    /// Distance in metres from `Filter::near` for each entry of `indices`, when near is set.
-    pub distances: Vec<Option<f64>>,
+    /// Distance in metres from `Filter::near` for each entry of `indices`; empty when near is
+    /// not set.
+    pub distances: Vec<f64>,
     pub facets: Facets,
 }
 
@@ -292,7 +293,7 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
     }
 
     let Some(near) = filter.near else {
-        return Outcome { distances: vec![None; indices.len()], indices, facets };
+        return Outcome { indices, distances: Vec::new(), facets };
     };
     // Distances are measured for the spaces that pass, in one tight loop over the index's
     // compact positions.
@@ -317,10 +318,10 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
     match order {
         Some(order) => Outcome {
             indices: order.iter().map(|&k| indices[k as usize]).collect(),
-            distances: order.iter().map(|&k| Some(known[k as usize])).collect(),
+            distances: order.iter().map(|&k| known[k as usize]).collect(),
             facets,
         },
-        None => Outcome { indices, distances: known.into_iter().map(Some).collect(), facets },
+        None => Outcome { indices, distances: known, facets },
     }
 }
 
@@ -460,7 +461,8 @@ mod tests {
         let tower = LatLng { lat: 23.1064, lng: 113.3245 };
         let f = Filter { near: Some(tower), radius_m: Some(3_000.0), ..Filter::default() };
         let out = run(&c, &f, Sort::Distance, NOON_WED);
-        let d: Vec<f64> = out.distances.iter().map(|d| d.expect("near is set")).collect();
+        let d = &out.distances;
+        assert_eq!(d.len(), out.indices.len());
         assert!(!d.is_empty());
         assert!(d.windows(2).all(|w| w[0] <= w[1]));
         assert!(d.iter().all(|m| *m <= 3_000.0));
@@ -481,10 +483,12 @@ mod tests {
         let f = Filter { near: Some(LatLng { lat: 23.1064, lng: 113.3245 }), ..Filter::default() };
         let out = run(&c, &f, Sort::Distance, NOON_WED);
         assert_eq!(out.indices.len(), c.spaces.len());
-        let keyed: Vec<(u32, usize)> =
-            out.indices.iter().zip(&out.distances).map(|(&i, d)| ((d.expect("near") * 10.0) as u32, i)).collect();
+        let keyed: Vec<(u32, usize)> = out.indices.iter().zip(&out.distances).map(|(&i, d)| ((d * 10.0) as u32, i)).collect();
         // Nearest first by whole decimetres; equal distances in name order.
         assert!(keyed.windows(2).all(|w| w[0] < w[1]), "{keyed:?}");
+        // Without a position there is nothing to measure, nor to order by.
+        let plain = run(&c, &Filter::default(), Sort::Distance, NOON_WED);
+        assert!(plain.distances.is_empty() && plain.indices.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
