@@ -277,21 +277,10 @@ fn is_folded(text: &str) -> bool {
     if text.is_ascii() {
         return !bytes.iter().any(u8::is_ascii_uppercase);
     }
-    // One table look-up per byte settles almost every text; only an E3 lead byte needs its
-    // neighbours looked at.
-    !bytes.iter().enumerate().any(|(i, &b)| UNFOLDED[usize::from(b)] && (b != 0xE3 || bytes[i + 1..].starts_with(&[0x80, 0x80])))
+    !bytes.iter().enumerate().any(|(i, &b)| {
+        b.is_ascii_uppercase() || (0xC3..=0xC9).contains(&b) || b == 0xEF || (b == 0xE3 && bytes[i + 1..].starts_with(&[0x80, 0x80]))
+    })
 }
-
-/// The bytes that may start something folding changes (see [`is_folded`]).
-static UNFOLDED: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = matches!(b, 0x41..=0x5A | 0xC3..=0xC9 | 0xE3 | 0xEF);
-        b += 1;
-    }
-    table
-};
 
 /// Lower case for the scripts a Guangzhou dataset and its searches use: ASCII, Latin-1 and the
 /// Latin letters of pinyin. Other scripts are left as they are, which keeps Unicode's full case
