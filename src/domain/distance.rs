@@ -25,8 +25,8 @@ pub fn metres(a: LatLng, b: LatLng) -> f64 {
 }
 
 /// A point that many distances are measured from (the person's position): what [`metres`]
-/// needs of it is computed once, so that each distance costs a few multiplications and two
-/// square roots.
+/// needs of it is computed once, so that each distance within 100 km costs a few
+/// multiplications and one square root.
 #[derive(Debug, Clone, Copy)]
 pub struct Origin {
     at: LatLng,

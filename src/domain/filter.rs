@@ -302,12 +302,13 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
         known = indices.iter().map(|&i| origin.metres(catalog.index.point(i))).collect();
     }
     let order: Option<Vec<u32>> = match (sort, radius) {
-        // In name order now: a stable sort on whole decimetres (distances are shown to 10 m) keeps that order among equals.
+        // The spaces are in name order here; a stable sort on whole decimetres (distances are
+        // shown to 10 m) keeps that order among equals.
         (Sort::Distance, None) => {
             let keyed = known.iter().zip(0..).map(|(&d, k)| ((d * 10.0) as u32, k)).collect();
             Some(radix_sort(keyed).into_iter().map(|(_, k)| k).collect())
         }
-        // Nearest first now.
+        // The index gave them nearest first: back to name order.
         (Sort::Name, Some(_)) => {
             let mut order: Vec<u32> = (0..indices.len() as u32).collect();
             order.sort_unstable_by_key(|&k| indices[k as usize]);
@@ -355,6 +356,7 @@ fn radix_sort(mut items: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::distance::metres;
     use crate::domain::load::parse_dataset;
     use crate::domain::model::DISTRICTS;
     use crate::domain::search::Haystack;
@@ -466,7 +468,7 @@ mod tests {
         assert!(!d.is_empty());
         assert!(d.windows(2).all(|w| w[0] <= w[1]));
         assert!(d.iter().all(|m| *m <= 3_000.0));
-        let all = c.spaces.iter().filter(|s| crate::domain::distance::metres(tower, s.location) <= 3_000.0).count();
+        let all = c.spaces.iter().filter(|s| metres(tower, s.location) <= 3_000.0).count();
         assert_eq!(d.len(), all);
         // The same spaces in name order, each with its distance.
         let by_name = run(&c, &f, Sort::Name, NOON_WED);
