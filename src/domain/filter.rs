@@ -196,7 +196,7 @@ impl Filter {
 /// How many spaces each option would yield, given the other filters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facets {
-    /// In the order of [`DISTRICTS`].
+    /// In the order of [`DISTRICTS`](super::model::DISTRICTS).
     pub districts: [usize; 11],
     /// In the order of [`SERVICES`].
     pub services: [usize; 11],
