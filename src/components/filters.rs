@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{after_paint, ReplaceHistory, UiLang, View};
 use crate::domain::distance::human;
-use crate::domain::filter::{toggle, Chip, Outcome};
+use crate::domain::filter::{toggle, Chip, Facets, Outcome};
 use crate::domain::i18n::Lang;
 use crate::domain::model::{district, service, DISTRICTS, SERVICES};
 
@@ -58,16 +58,24 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let open = RwSignal::new(false);
     let t = move || lang.texts();
-    // The counts follow the list one frame later, like the map: the list paints first.
-    let facets = RwSignal::new(outcome.with_untracked(|o| o.facets.clone()));
+    // The counts follow the list one frame later, like the map: the list paints first. They
+    // are kept aside and `shown` flips to redraw them.
+    let facets = StoredValue::new(outcome.with_untracked(|o| o.facets.clone()));
+    let shown = RwSignal::new(false);
     Effect::new(move |_| {
         let next = outcome.with(|o| o.facets.clone());
         after_paint(move || {
-            if facets.try_with_untracked(|f| *f != next) == Some(true) {
-                facets.try_set(next);
+            if facets.try_set_value(next).is_none() {
+                shown.try_update(|s| *s = !*s);
             }
         });
     });
+    let count = move |read: fn(&Facets) -> usize| {
+        Signal::derive(move || {
+            shown.track();
+            facets.with_value(read)
+        })
+    };
     let chosen = move || {
         view.with(|v| {
             v.filter.districts.len() + v.filter.services.len() + usize::from(v.filter.certified_only) + usize::from(v.filter.open_now)
@@ -82,7 +90,10 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
             view! {
                 <Check
                     label=Signal::derive(move || lang.0.get().district(d).to_string())
-                    count=Signal::derive(move || facets.with(|f| f.districts[k]))
+                    count=Signal::derive(move || {
+                        shown.track();
+                        facets.with_value(|f| f.districts[k])
+                    })
                     checked=Signal::derive(move || view.with(|v| v.filter.districts.iter().any(|c| c == code)))
                     on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.filter.districts, code)))
                 />
@@ -97,7 +108,10 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
             view! {
                 <Check
                     label=Signal::derive(move || lang.0.get().service(s).to_string())
-                    count=Signal::derive(move || facets.with(|f| f.services[k]))
+                    count=Signal::derive(move || {
+                        shown.track();
+                        facets.with_value(|f| f.services[k])
+                    })
                     checked=Signal::derive(move || view.with(|v| v.filter.services.iter().any(|c| c == id)))
                     on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.filter.services, id)))
                 />
@@ -122,13 +136,13 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
                     <legend>{move || t().status}</legend>
                     <Check
                         label=Signal::derive(move || t().certified_only.to_string())
-                        count=Signal::derive(move || facets.with(|f| f.certified))
+                        count=count(|f| f.certified)
                         checked=Signal::derive(move || view.with(|v| v.filter.certified_only))
                         on_toggle=Callback::new(move |()| view.update(|v| v.filter.certified_only = !v.filter.certified_only))
                     />
                     <Check
                         label=Signal::derive(move || t().open_now.to_string())
-                        count=Signal::derive(move || facets.with(|f| f.open_now))
+                        count=count(|f| f.open_now)
                         checked=Signal::derive(move || view.with(|v| v.filter.open_now))
                         on_toggle=Callback::new(move |()| view.update(|v| v.filter.open_now = !v.filter.open_now))
                     />

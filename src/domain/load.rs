@@ -181,20 +181,18 @@ impl<'de> serde::de::Visitor<'de> for WholeFile {
         f.write_str("a dataset")
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Dataset, A::Error> {
-        use serde::de::Error;
+        // Any failure here only sends the file down the record-by-record path, which explains
+        // it: no message of its own, and a key written with escapes counts as a failure too.
         let (mut meta, mut spaces) = (None, None);
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match key.as_ref() {
+        while let Some(key) = map.next_key::<&'de str>()? {
+            match key {
                 "meta" if meta.is_none() => meta = Some(map.next_value()?),
                 "spaces" if spaces.is_none() => spaces = Some(map.next_value_seed(Records(self.records))?),
-                "meta" | "spaces" => return Err(A::Error::custom("duplicate field")),
+                "meta" | "spaces" => return Err(serde::de::Error::custom("")),
                 _ => drop(map.next_value::<serde::de::IgnoredAny>()?),
             }
         }
-        Ok(Dataset {
-            meta: meta.ok_or_else(|| A::Error::missing_field("meta"))?,
-            spaces: spaces.ok_or_else(|| A::Error::missing_field("spaces"))?,
-        })
+        meta.zip(spaces).map(|(meta, spaces)| Dataset { meta, spaces }).ok_or_else(|| serde::de::Error::custom(""))
     }
 }
 
