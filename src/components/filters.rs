@@ -50,6 +50,14 @@ fn Check(label: Signal<String>, count: Signal<usize>, checked: Signal<bool>, on_
     }
 }
 
+/// A count kept aside in `facets`, redrawn when `shown` flips.
+fn delayed(facets: StoredValue<Facets>, shown: RwSignal<bool>, read: impl Fn(&Facets) -> usize + Send + Sync + 'static) -> Signal<usize> {
+    Signal::derive(move || {
+        shown.track();
+        facets.with_value(&read)
+    })
+}
+
 /// The filters: districts, services, status and open now, each option with the number of
 /// spaces it would yield. On narrow screens the panel collapses behind a button.
 #[component]
@@ -70,12 +78,6 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
             }
         });
     });
-    let count = move |read: fn(&Facets) -> usize| {
-        Signal::derive(move || {
-            shown.track();
-            facets.with_value(read)
-        })
-    };
     let chosen = move || {
         view.with(|v| {
             v.filter.districts.len() + v.filter.services.len() + usize::from(v.filter.certified_only) + usize::from(v.filter.open_now)
@@ -90,10 +92,7 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
             view! {
                 <Check
                     label=Signal::derive(move || lang.0.get().district(d).to_string())
-                    count=Signal::derive(move || {
-                        shown.track();
-                        facets.with_value(|f| f.districts[k])
-                    })
+                    count=delayed(facets, shown, move |f| f.districts[k])
                     checked=Signal::derive(move || view.with(|v| v.filter.districts.iter().any(|c| c == code)))
                     on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.filter.districts, code)))
                 />
@@ -108,10 +107,7 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
             view! {
                 <Check
                     label=Signal::derive(move || lang.0.get().service(s).to_string())
-                    count=Signal::derive(move || {
-                        shown.track();
-                        facets.with_value(|f| f.services[k])
-                    })
+                    count=delayed(facets, shown, move |f| f.services[k])
                     checked=Signal::derive(move || view.with(|v| v.filter.services.iter().any(|c| c == id)))
                     on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.filter.services, id)))
                 />
@@ -136,13 +132,13 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
                     <legend>{move || t().status}</legend>
                     <Check
                         label=Signal::derive(move || t().certified_only.to_string())
-                        count=count(|f| f.certified)
+                        count=delayed(facets, shown, |f| f.certified)
                         checked=Signal::derive(move || view.with(|v| v.filter.certified_only))
                         on_toggle=Callback::new(move |()| view.update(|v| v.filter.certified_only = !v.filter.certified_only))
                     />
                     <Check
                         label=Signal::derive(move || t().open_now.to_string())
-                        count=count(|f| f.open_now)
+                        count=delayed(facets, shown, |f| f.open_now)
                         checked=Signal::derive(move || view.with(|v| v.filter.open_now))
                         on_toggle=Callback::new(move |()| view.update(|v| v.filter.open_now = !v.filter.open_now))
                     />
