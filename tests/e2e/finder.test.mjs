@@ -54,8 +54,10 @@ test('district, status and facets narrow the list; chips undo them', async () =>
     await panyuBox.check();
     assert.equal(await found(page), 100);
     assert.match(await page.getByRole('status').first().textContent(), /共找到 100 个慈善空间（全部 358 个）/);
-    // Faceted count: "certified only" shows what it would yield within Panyu.
+    // Faceted count: "certified only" shows what it would yield within Panyu (the counts follow
+    // the list a frame later).
     const certified = page.getByRole('checkbox', { name: /只看已认证/ });
+    await page.locator('label.check', { has: certified, hasText: `(${panyuCertified.length})` }).waitFor();
     assert.match(await page.locator('label.check', { has: certified }).textContent(), new RegExp(String(panyuCertified.length)));
     await certified.check();
     assert.equal(await found(page), panyuCertified.length);
