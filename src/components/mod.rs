@@ -19,7 +19,7 @@ use crate::domain::filter::{run, Catalog, Outcome};
 use crate::domain::hours::CstTime;
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::load::{parse_dataset, resolve, Index, LoadError, Part};
-use crate::domain::model::{Dataset, Meta};
+use crate::domain::model::{Dataset, Meta, Space};
 use crate::domain::url_state::{Pane, ViewState};
 
 /// Why the dataset could not be shown.
@@ -79,19 +79,20 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
     String::from_utf8(bytes).map_err(|_| FetchError::Format(LoadError::NotJson("the file is not UTF-8 text".into())))
 }
 
-/// Reads dataset files (a whole dataset, or parts of a split one) in parallel.
-async fn fetch_datasets(urls: Vec<String>) -> Result<Vec<Dataset>, FetchError> {
-    let texts = futures::future::try_join_all(urls.iter().map(|u| fetch_text(u))).await?;
-    let mut datasets = Vec::new();
-    for (url, text) in urls.iter().zip(texts) {
-        let loaded = parse_dataset(&text)?;
-        // Skipped records are for the editors: the console names each one.
-        for p in &loaded.skipped {
-            leptos::logging::warn!("{url}: skipped record {p}");
-        }
-        datasets.push(loaded.dataset);
+/// Reads one dataset file (a whole dataset, or a part of a split one).
+async fn fetch_dataset_file(url: &str) -> Result<Dataset, FetchError> {
+    let loaded = parse_dataset(&fetch_text(url).await?)?;
+    // Skipped records are for the editors: the console names each one.
+    for p in &loaded.skipped {
+        leptos::logging::warn!("{url}: skipped record {p}");
     }
-    Ok(datasets)
+    Ok(loaded.dataset)
+}
+
+/// The spaces of the parts of a split dataset, read in parallel.
+async fn fetch_parts(urls: &[String]) -> Result<Vec<Space>, FetchError> {
+    let parts = futures::future::try_join_all(urls.iter().map(|u| fetch_dataset_file(u))).await?;
+    Ok(parts.into_iter().flat_map(|d| d.spaces).collect())
 }
 
 /// The configuration, then the dataset. A split dataset loads the parts for the districts in
@@ -99,8 +100,7 @@ async fn fetch_datasets(urls: Vec<String>) -> Result<Vec<Dataset>, FetchError> {
 async fn fetch_dataset() -> Result<Data, FetchError> {
     let config = fetch_config().await;
     let Some(index_url) = config.dataset_index_url.clone() else {
-        let dataset = fetch_datasets(vec![config.dataset_url.clone()]).await?.pop();
-        let Dataset { meta, spaces } = dataset.ok_or_else(|| FetchError::Network("no dataset".into()))?;
+        let Dataset { meta, spaces } = fetch_dataset_file(&config.dataset_url).await?;
         let total = spaces.len();
         return Ok(Data { config, meta, catalog: Arc::new(Catalog::new(spaces)), total, pending: Vec::new() });
     };
@@ -108,8 +108,7 @@ async fn fetch_dataset() -> Result<Data, FetchError> {
     let chosen = ViewState::parse(&location_search()).0.filter.districts;
     let (first, rest) = index.split_for(&chosen);
     let url = |p: &&Part| resolve(&index_url, &p.url);
-    let parts = fetch_datasets(first.iter().map(url).collect()).await?;
-    let spaces = parts.into_iter().flat_map(|d| d.spaces).collect();
+    let spaces = fetch_parts(&first.iter().map(url).collect::<Vec<_>>()).await?;
     let pending = rest.iter().map(url).collect();
     let total = index.parts.iter().map(|p| p.count).sum();
     Ok(Data { config, meta: index.meta, catalog: Arc::new(Catalog::new(spaces)), total, pending })
@@ -118,7 +117,7 @@ async fn fetch_dataset() -> Result<Data, FetchError> {
 /// The rest of a split dataset, merged with what is shown.
 async fn complete(data: Data) -> Result<Data, FetchError> {
     let mut spaces = data.catalog.spaces.clone();
-    spaces.extend(fetch_datasets(data.pending.clone()).await?.into_iter().flat_map(|d| d.spaces));
+    spaces.extend(fetch_parts(&data.pending).await?);
     Ok(Data { catalog: Arc::new(Catalog::new(spaces)), pending: Vec::new(), ..data })
 }
 
