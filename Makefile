@@ -23,6 +23,7 @@ setup-test:
 build: setup
 	trunk build --release --public-url "$(PUBLIC_URL)"
 	node scripts/post-build.mjs
+	node scripts/prerender.mjs
 
 serve: build
 	@echo "serving dist/ at http://127.0.0.1:$(PORT)/"

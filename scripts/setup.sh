@@ -33,15 +33,17 @@ if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json node_module
   cp package-lock.json node_modules/.package-lock.json.copy
 fi
 
-if [ "${1:-build}" = test ]; then
-  missing=()
-  for pkg in chromium fonts-noto-cjk nginx poppler-utils; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    say "installing ${missing[*]} from Debian"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
+# The build prerenders the first screen in headless Chromium (scripts/prerender.mjs); the tests
+# also need CJK fonts for their screenshots, nginx and pdftotext.
+packages=(chromium)
+if [ "${1:-build}" = test ]; then packages+=(fonts-noto-cjk nginx poppler-utils); fi
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

@@ -271,6 +271,15 @@ pub fn App() -> impl IntoView {
         }
         None => first.get(),
     });
+    // The prerendered first view (scripts/prerender.mjs) gives way once the finder, or the
+    // reason it cannot load, is built: before the frame is painted, so the two never both show.
+    Effect::new(move |_| {
+        if data.with(Option::is_some) {
+            if let Some(first) = document().get_element_by_id("first-view") {
+                first.remove();
+            }
+        }
+    });
     let config = move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|d| d.config.clone()));
     // ?lang= or the switcher, else the browser's language, else the configured default.
     let browser = browser_lang();

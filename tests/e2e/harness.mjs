@@ -91,6 +91,17 @@ export async function openPage({ viewport = { width: 1280, height: 800 }, locale
     problems.push(`off-host request: ${route.request().url()}`);
     return route.abort();
   });
+  // A first visit paints the prerendered first view (scripts/prerender.mjs), read-only, until the
+  // app has built its own page; tests act on the live page (first-view.test.mjs tests the copy).
+  page.gotoFirstView = page.goto.bind(page);
+  for (const method of ['goto', 'reload']) {
+    const original = page[method].bind(page);
+    page[method] = async (...args) => {
+      const response = await original(...args);
+      await page.waitForFunction(() => !document.getElementById('first-view'), null, { timeout: 30_000 });
+      return response;
+    };
+  }
   page.problems = problems;
   page.expectClean = (allowed = []) => {
     const left = problems.filter((p) => !allowed.some((a) => p.includes(a)));

@@ -22,7 +22,8 @@ test('a split dataset paints the linked district from its own part, then complet
   await session({ serve: { routes: splitRoutes() } }, async (page, server) => {
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
-        if (document.querySelector('.cards > li')) { obs.disconnect(); window.__firstCard = performance.now(); }
+        // The live list (body > main), not the prerendered first view (hidden under a link's query).
+        if (document.querySelector('body > main .cards > li')) { obs.disconnect(); window.__firstCard = performance.now(); }
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(`${server.url}?district=440113`);

@@ -1,0 +1,68 @@
+// The prerendered first view (scripts/prerender.mjs): a first visit paints the list from the HTML
+// while the app still loads, read-only, and the app's own page replaces it with the same list.
+// Visits the copy does not fit (a link with filters, another language, elderly mode) never see it.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { session, closeBrowser, screenshot } from './harness.mjs';
+
+after(closeBrowser);
+
+/** Holds the app's wasm until `release()` is called: the page as it is before the app runs. */
+async function holdApp(page) {
+  let release;
+  const released = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await released; await route.continue(); });
+  return release;
+}
+
+const names = (page, scope) => page.locator(`${scope} .cards > li .card-title`).allTextContents();
+const firstViewShown = (page) => page.locator('#first-view').isVisible();
+
+test('a first visit reads the list from the page itself, then the live app takes over with the same list', async () => {
+  await session({ page: { viewport: { width: 360, height: 740 } } }, async (page, server) => {
+    const release = await holdApp(page);
+    await page.gotoFirstView(server.url);
+    // Before any app code has run: the heading, the search box and twelve cards are on screen.
+    await page.getByRole('heading', { name: '广州慈善空间地图' }).waitFor({ state: 'attached' });
+    assert.equal(await firstViewShown(page), true);
+    const prerendered = await names(page, '#first-view');
+    assert.equal(prerendered.length, 12);
+    await page.locator('#first-view .cards > li').first().scrollIntoViewIfNeeded();
+    assert.equal(await page.locator('#first-view .cards > li').first().isVisible(), true);
+    await screenshot(page, 'first-view-360');
+    // Nothing that depends on the hour: the app adds open/closed when it runs.
+    assert.equal(await page.locator('#first-view .card .state').count(), 0);
+    // Read-only: the keyboard cannot reach a control that would do nothing yet.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('#first-view') ?? null), null);
+    assert.equal(await page.evaluate(() => document.getElementById('first-view').inert), true);
+
+    release();
+    await page.waitForFunction(() => !document.getElementById('first-view'), null, { timeout: 30_000 });
+    await page.locator('body > main .cards > li').first().waitFor();
+    assert.deepEqual(await names(page, 'body > main'), prerendered, 'the live list starts with the same spaces');
+    assert.ok(await page.locator('body > main .card .state').first().isVisible(), 'the live cards say whether each is open');
+    await page.getByRole('searchbox').fill('沙湾');
+    await page.waitForFunction(() => /共找到 \d+ /.test(document.querySelector('.results-bar .count')?.textContent ?? ''));
+  });
+});
+
+for (const [what, path, pageOptions, init] of [
+  ['a link with filters', '?district=440113', {}, null],
+  ['an English browser', '', { locale: 'en-US' }, null],
+  ['elderly mode kept on this device', '', {}, () => localStorage.setItem('gz-charity-finder:elderly', '1')],
+]) {
+  test(`${what} never shows the first view, which was made for another visit`, async () => {
+    await session({ page: pageOptions }, async (page, server) => {
+      if (init) await page.addInitScript(init);
+      const release = await holdApp(page);
+      await page.gotoFirstView(server.url + path);
+      await page.locator('#first-view').waitFor({ state: 'attached' });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(await firstViewShown(page), false);
+      release();
+      await page.locator('body > main .cards > li').first().waitFor({ timeout: 30_000 });
+      assert.equal(await page.locator('#first-view').count(), 0);
+    });
+  });
+}
