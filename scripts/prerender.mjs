@@ -54,8 +54,9 @@ try {
       while (comments.nextNode()) dropped.push(comments.currentNode);
       dropped.forEach((c) => c.remove());
       copy.querySelectorAll('.card .state, .check .count, .check .visually-hidden').forEach((e) => e.remove());
-      // A closed list box shows one option: the rest (hundreds of streets) would only add weight.
-      for (const select of copy.querySelectorAll('select')) {
+      // The street and district pickers (hundreds of options, folded away) keep the option they
+      // show; short lists keep theirs, which set the box's width.
+      for (const select of [...copy.querySelectorAll('select')].filter((s) => s.options.length > 20)) {
         const shown = select.options[Math.max(select.selectedIndex, 0)]?.cloneNode(true);
         select.replaceChildren(...(shown ? [shown] : []));
       }

@@ -18,34 +18,43 @@ async function holdApp(page) {
 const names = (page, scope) => page.locator(`${scope} .cards > li .card-title`).allTextContents();
 const firstViewShown = (page) => page.locator('#first-view').isVisible();
 
-test('a first visit reads the list from the page itself, then the live app takes over with the same list', async () => {
-  await session({ page: { viewport: { width: 360, height: 740 } } }, async (page, server) => {
-    const release = await holdApp(page);
-    await page.gotoFirstView(server.url);
-    // Before any app code has run: the heading, the search box and twelve cards are on screen.
-    await page.getByRole('heading', { name: '广州慈善空间地图' }).waitFor({ state: 'attached' });
-    assert.equal(await firstViewShown(page), true);
-    const prerendered = await names(page, '#first-view');
-    assert.equal(prerendered.length, 12);
-    await page.locator('#first-view .cards > li').first().scrollIntoViewIfNeeded();
-    assert.equal(await page.locator('#first-view .cards > li').first().isVisible(), true);
-    await screenshot(page, 'first-view-360');
-    // Nothing that depends on the hour: the app adds open/closed when it runs.
-    assert.equal(await page.locator('#first-view .card .state').count(), 0);
-    // Read-only: the keyboard cannot reach a control that would do nothing yet.
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.closest('#first-view') ?? null), null);
-    assert.equal(await page.evaluate(() => document.getElementById('first-view').inert), true);
+for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+  test(`a first visit at ${viewport.width} px reads the list from the page itself, then the live app takes over with the same list`, async () => {
+    await session({ page: { viewport } }, async (page, server) => {
+      const release = await holdApp(page);
+      await page.gotoFirstView(server.url);
+      // Before any app code has run: the heading, the search box and twelve cards are on screen.
+      await page.getByRole('heading', { name: '广州慈善空间地图' }).waitFor({ state: 'attached' });
+      assert.equal(await firstViewShown(page), true);
+      const prerendered = await names(page, '#first-view');
+      assert.equal(prerendered.length, 12);
+      const places = (scope) => page.evaluate((scope) => ['input[type=search]', '.results-bar .count', '.cards > li .card-title'].map((s) => {
+        const box = document.querySelector(`${scope} ${s}`).getBoundingClientRect();
+        return [s, Math.round(box.x), Math.round(box.y + scrollY), Math.round(box.width)];
+      }), scope);
+      const before = await places('#first-view');
+      await page.locator('#first-view .cards > li').first().scrollIntoViewIfNeeded();
+      assert.equal(await page.locator('#first-view .cards > li').first().isVisible(), true);
+      await screenshot(page, `first-view-${viewport.width}`);
+      // Nothing that depends on the hour: the app adds open/closed when it runs.
+      assert.equal(await page.locator('#first-view .card .state').count(), 0);
+      // Read-only: the keyboard cannot reach a control that would do nothing yet.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.closest('#first-view') ?? null), null);
+      assert.equal(await page.evaluate(() => document.getElementById('first-view').inert), true);
 
-    release();
-    await page.waitForFunction(() => !document.getElementById('first-view'), null, { timeout: 30_000 });
-    await page.locator('body > main .cards > li').first().waitFor();
-    assert.deepEqual(await names(page, 'body > main'), prerendered, 'the live list starts with the same spaces');
-    assert.ok(await page.locator('body > main .card .state').first().isVisible(), 'the live cards say whether each is open');
-    await page.getByRole('searchbox').fill('沙湾');
-    await page.waitForFunction(() => /共找到 \d+ /.test(document.querySelector('.results-bar .count')?.textContent ?? ''));
+      release();
+      await page.waitForFunction(() => !document.getElementById('first-view'), null, { timeout: 30_000 });
+      await page.locator('body > main .cards > li').first().waitFor();
+      assert.deepEqual(await names(page, 'body > main'), prerendered, 'the live list starts with the same spaces');
+      assert.deepEqual(await places('body > main'), before, 'nothing moves when the live page takes over');
+      assert.ok(await page.locator('body > main .card .state').first().isVisible(), 'the live cards say whether each is open');
+      // The live page answers: a search narrows the list.
+      await page.getByRole('searchbox').fill('沙湾');
+      await page.waitForFunction(() => Number(/共找到 (\d+) /.exec(document.querySelector('.results-bar .count')?.textContent ?? '')?.[1]) < 358);
+    });
   });
-});
+}
 
 for (const [what, path, pageOptions, init] of [
   ['a link with filters', '?district=440113', {}, null],
