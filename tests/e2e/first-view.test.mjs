@@ -1,6 +1,7 @@
 // The prerendered first view (scripts/prerender.mjs): a first visit paints the list from the HTML
 // while the app still loads, read-only, and the app's own page replaces it with the same list.
-// Visits the copy does not fit (a link with filters, another language, elderly mode) never see it.
+// Visits the copy does not fit (a link with filters, another language) never see it; with elderly
+// mode kept on the device it shows in large text, as the live page will.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { session, closeBrowser, screenshot } from './harness.mjs';
@@ -18,9 +19,13 @@ async function holdApp(page) {
 const names = (page, scope) => page.locator(`${scope} .cards > li .card-title`).allTextContents();
 const firstViewShown = (page) => page.locator('#first-view').isVisible();
 
-for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
-  test(`a first visit at ${viewport.width} px reads the list from the page itself, then the live app takes over with the same list`, async () => {
+const ELDERLY = () => localStorage.setItem('gz-charity-finder:elderly', '1');
+
+for (const [viewport, elderly] of [[{ width: 360, height: 740 }, false], [{ width: 1280, height: 800 }, false], [{ width: 360, height: 740 }, true]]) {
+  const label = `${viewport.width} px${elderly ? ', elderly mode kept on the device' : ''}`;
+  test(`a first visit at ${label} reads the list from the page itself, then the live app takes over with the same list`, async () => {
     await session({ page: { viewport } }, async (page, server) => {
+      if (elderly) await page.addInitScript(ELDERLY);
       const release = await holdApp(page);
       await page.gotoFirstView(server.url);
       // Before any app code has run: the heading, the search box and twelve cards are on screen.
@@ -35,7 +40,15 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 
       const before = await places('#first-view');
       await page.locator('#first-view .cards > li').first().scrollIntoViewIfNeeded();
       assert.equal(await page.locator('#first-view .cards > li').first().isVisible(), true);
-      await screenshot(page, `first-view-${viewport.width}`);
+      await screenshot(page, `first-view-${viewport.width}${elderly ? '-elderly' : ''}`);
+      // Elderly mode is on before the app runs: large text, and its toggle shows pressed.
+      const looks = await page.evaluate(() => ({
+        elderly: document.documentElement.classList.contains('elderly'),
+        text: parseFloat(getComputedStyle(document.querySelector('#first-view .card-title')).fontSize),
+        toggle: getComputedStyle(document.querySelector('#first-view .pref-toggle')).fontWeight,
+      }));
+      assert.equal(looks.elderly, elderly);
+      assert.equal(looks.toggle === '700', elderly);
       // Nothing that depends on the hour: the app adds open/closed when it runs.
       assert.equal(await page.locator('#first-view .card .state').count(), 0);
       // Read-only: the keyboard cannot reach a control that would do nothing yet.
@@ -48,6 +61,8 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 
       await page.locator('body > main .cards > li').first().waitFor();
       assert.deepEqual(await names(page, 'body > main'), prerendered, 'the live list starts with the same spaces');
       assert.deepEqual(await places('body > main'), before, 'nothing moves when the live page takes over');
+      assert.equal(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('body > main .card-title')).fontSize)), looks.text);
+      assert.equal(await page.locator('body > main .pref-toggle, body > header .pref-toggle').first().getAttribute('aria-pressed'), String(elderly));
       assert.ok(await page.locator('body > main .card .state').first().isVisible(), 'the live cards say whether each is open');
       // The live page answers: a search narrows the list.
       await page.getByRole('searchbox').fill('沙湾');
@@ -56,14 +71,12 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 
   });
 }
 
-for (const [what, path, pageOptions, init] of [
-  ['a link with filters', '?district=440113', {}, null],
-  ['an English browser', '', { locale: 'en-US' }, null],
-  ['elderly mode kept on this device', '', {}, () => localStorage.setItem('gz-charity-finder:elderly', '1')],
+for (const [what, path, pageOptions] of [
+  ['a link with filters', '?district=440113', {}],
+  ['an English browser', '', { locale: 'en-US' }],
 ]) {
   test(`${what} never shows the first view, which was made for another visit`, async () => {
     await session({ page: pageOptions }, async (page, server) => {
-      if (init) await page.addInitScript(init);
       const release = await holdApp(page);
       await page.gotoFirstView(server.url + path);
       await page.locator('#first-view').waitFor({ state: 'attached' });
