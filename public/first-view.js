@@ -3,6 +3,7 @@
 // browser language the app reads as simplified Chinese. Elderly mode kept on this device is
 // switched on here already (it is a class on <html>, as the app sets it), so the first view is in
 // large text too. Anything else waits for the app, as before. Nothing here reads or sends a location.
+// Twins in Rust, to keep in step: `Lang::from_tag` (src/domain/i18n.rs), `ELDERLY_KEY` (src/components/mod.rs).
 (function () {
   try {
     var root = document.documentElement;

@@ -180,6 +180,7 @@ pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     leptos::task::spawn_local(async move { done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()) });
 }
 
+/// Also read by `public/first-view.js`, before the app runs: keep the two in step.
 const ELDERLY_KEY: &str = "gz-charity-finder:elderly";
 
 fn stored_elderly() -> bool {

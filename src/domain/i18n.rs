@@ -25,6 +25,8 @@ impl Lang {
     }
 
     /// Reads `?lang=` or a browser language (`en-GB`, `zh-HK`, `zh-Hant-TW`, …).
+    /// `public/first-view.js` repeats the simplified-Chinese case in JavaScript, to decide before
+    /// the app runs: keep the two in step.
     ///
     /// # Examples
     /// ```
