@@ -198,17 +198,25 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
             if !ready.get() {
                 return;
             }
-            let markers: Vec<Marker> = indices.with(|ix| {
-                ix.iter()
-                    .map(|&i| {
-                        let s = &catalog.spaces[i];
-                        let p = shift(s.location);
-                        Marker { id: &s.id, name: &s.name, lat: p.lat, lng: p.lng, certified: s.status == Status::Certified }
-                    })
-                    .collect()
+            indices.track();
+            // The markers are written out after the list has painted (at 20 000 spaces ~10 ms).
+            let catalog = catalog.clone();
+            after_paint(move || {
+                let Some(json) = indices.try_with_untracked(|ix| {
+                    let markers: Vec<Marker> = ix
+                        .iter()
+                        .map(|&i| {
+                            let s = &catalog.spaces[i];
+                            let p = shift(s.location);
+                            Marker { id: &s.id, name: &s.name, lat: p.lat, lng: p.lng, certified: s.status == Status::Certified }
+                        })
+                        .collect();
+                    serde_json::to_string(&markers).unwrap_or_default()
+                }) else {
+                    return;
+                };
+                with_map(map, |m| m.set_markers(&json, true));
             });
-            let json = serde_json::to_string(&markers).unwrap_or_default();
-            after_paint(move || with_map(map, |m| m.set_markers(&json, true)));
         }
     });
 
@@ -243,15 +251,18 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
         });
     });
 
-    // The selected space and the person's position.
+    // The selected space and the person's position, each only when it changes (not with every
+    // filter change).
+    let selected = Memo::new(move |_| view.with(|v| v.space.clone()));
     Effect::new(move |_| {
-        let id = view.with(|v| v.space.clone());
+        let id = selected.get();
         if ready.get() {
             with_map(map, |m| m.select(id));
         }
     });
+    let near = Memo::new(move |_| view.with(|v| v.filter.near));
     Effect::new(move |_| {
-        let near = view.with(|v| v.filter.near);
+        let near = near.get();
         let label = lang.texts().your_position;
         if ready.get() {
             with_map(map, |m| match near.map(shift) {
@@ -260,9 +271,12 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
             });
         }
     });
-    // Leaflet measures its container: tell it when the container appears on a phone.
+    // Leaflet measures its container: tell it when the container appears on a phone. Only then:
+    // measuring forces the browser to lay the page out (~2 ms at 1280 px, in the frame of every
+    // filter change when this followed the whole view).
+    let pane = Memo::new(move |_| view.with(|v| v.pane));
     Effect::new(move |_| {
-        let _ = (view.with(|v| v.pane), wide.get());
+        let _ = (pane.get(), wide.get());
         if ready.get_untracked() {
             request_animation_frame(move || with_map(map, |m| m.invalidate()));
         }
