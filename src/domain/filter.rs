@@ -319,15 +319,19 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
     // compact positions.
     if radius.is_none() {
         let origin = Origin::new(near);
-        known = indices.iter().map(|&i| origin.metres(catalog.index.point(i))).collect();
+        let metres = |i: usize| origin.metres(catalog.index.point(i));
+        if sort == Sort::Distance {
+            // The spaces are in name order here; a stable sort on whole decimetres keeps that
+            // order among equals. The distances are those decimetres (shown to 10 m): no second
+            // vector of them, no gathering by position (at 100 000 spaces, 2 of 5 MB moved).
+            let keyed = indices.iter().map(|&i| ((metres(i) * 10.0) as u32, i as u32)).collect();
+            let sorted = radix_sort(keyed);
+            let distances = sorted.iter().map(|&(d, _)| f64::from(d) / 10.0).collect();
+            return Outcome { indices: sorted.into_iter().map(|(_, i)| i as usize).collect(), distances, facets };
+        }
+        known = indices.iter().map(|&i| metres(i)).collect();
     }
     let order: Option<Vec<u32>> = match (sort, radius) {
-        // The spaces are in name order here; a stable sort on whole decimetres (distances are
-        // shown to 10 m) keeps that order among equals.
-        (Sort::Distance, None) => {
-            let keyed = known.iter().zip(0..).map(|(&d, k)| ((d * 10.0) as u32, k)).collect();
-            Some(radix_sort(keyed).into_iter().map(|(_, k)| k).collect())
-        }
         // The index gave them nearest first: back to name order.
         (Sort::Name, Some(_)) => {
             let mut order: Vec<u32> = (0..indices.len() as u32).collect();
@@ -528,9 +532,15 @@ mod tests {
         let f = Filter { near: Some(LatLng { lat: 23.1064, lng: 113.3245 }), ..Filter::default() };
         let out = run(&c, &f, Sort::Distance, NOON_WED);
         assert_eq!(out.indices.len(), c.spaces.len());
-        let keyed: Vec<(u32, usize)> = out.indices.iter().zip(&out.distances).map(|(&i, d)| ((d * 10.0) as u32, i)).collect();
+        let keyed: Vec<(u32, usize)> = out.indices.iter().zip(&out.distances).map(|(&i, d)| ((d * 10.0).round() as u32, i)).collect();
         // Nearest first by whole decimetres; equal distances in name order.
         assert!(keyed.windows(2).all(|w| w[0] < w[1]), "{keyed:?}");
+        // Each distance is the exact one cut to whole decimetres.
+        let tower = LatLng { lat: 23.1064, lng: 113.3245 };
+        for (&i, d) in out.indices.iter().zip(&out.distances) {
+            let exact = metres(tower, c.spaces[i].location);
+            assert!(*d <= exact + 1e-9 && exact - d < 0.1, "{d} {exact}");
+        }
         // Without a position there is nothing to measure, nor to order by.
         let plain = run(&c, &Filter::default(), Sort::Distance, NOON_WED);
         assert!(plain.distances.is_empty() && plain.indices.windows(2).all(|w| w[0] < w[1]));
