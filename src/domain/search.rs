@@ -260,7 +260,7 @@ fn push_normalized(out: &mut String, text: &str) {
     // between them are copied in one piece.
     let bytes = text.as_bytes();
     let (mut kept, mut from) = (0, 0);
-    while let Some(at) = position(&bytes[from..], may_fold).map(|i| from + i) {
+    while let Some(at) = first_may_fold(&bytes[from..]).map(|i| from + i) {
         let c = text[at..].chars().next().unwrap_or_default();
         from = at + c.len_utf8();
         let f = fold(c);
@@ -289,25 +289,25 @@ fn fold(c: char) -> char {
 /// 80, among others from E3), a full-width form (lead byte EF). Each is the first byte of its
 /// character, so text is scanned by byte, and Chinese text and pinyin keys are copied whole.
 fn may_fold(b: u8) -> bool {
-    // `|`, not `||`: without branches, [`position`] tests 16 bytes at once.
+    // `|`, not `||`: without branches, [`first_may_fold`] tests 16 bytes at once.
     (b.wrapping_sub(b'A') < 26) | (b.wrapping_sub(0xC3) < 7) | (b == 0xE3) | (b == 0xEF)
 }
 
 /// Whether folding would leave `text` as it is.
 fn is_folded(text: &str) -> bool {
-    position(text.as_bytes(), may_fold).is_none()
+    first_may_fold(text.as_bytes()).is_none()
 }
 
-/// The first byte for which `hit` holds. The bytes are tested 16 at a time, a whole block in
-/// one go where the processor can (`hit` must not branch), and the block holding a hit byte
-/// by byte: the index's texts are 28 MB at 100 000 spaces, and most blocks hold no hit.
-fn position(bytes: &[u8], hit: impl Fn(u8) -> bool) -> Option<usize> {
+/// The position of the first byte that [`may_fold`]. The bytes are tested 16 at a time, a whole
+/// block in one go where the processor can, and the block holding a hit byte by byte: the
+/// index's texts are 28 MB at 100 000 spaces, and most blocks hold no hit.
+fn first_may_fold(bytes: &[u8]) -> Option<usize> {
     let blocks = bytes.chunks_exact(16);
     let rest = blocks.remainder();
-    let block = blocks.take_while(|block| !block.iter().fold(false, |any, &b| any | hit(b))).count();
+    let block = blocks.take_while(|block| !block.iter().fold(false, |any, &b| any | may_fold(b))).count();
     let from = block * 16;
     let tail = if from + rest.len() == bytes.len() { rest } else { &bytes[from..from + 16] };
-    tail.iter().position(|&b| hit(b)).map(|i| from + i)
+    tail.iter().position(|&b| may_fold(b)).map(|i| from + i)
 }
 
 /// Lower case for the scripts a Guangzhou dataset and its searches use: ASCII, Latin-1 and the
@@ -420,14 +420,14 @@ mod tests {
     }
 
     #[test]
-    fn position_finds_the_first_hit_in_any_block() {
+    fn the_first_byte_that_may_fold_is_found_in_any_block() {
         for len in 0..40 {
-            assert_eq!(position(&vec![b'a'; len], |b| b == b'x'), None);
+            assert_eq!(first_may_fold(&vec![b'a'; len]), None);
             for hit in 0..len {
                 let mut bytes = vec![b'a'; len];
-                bytes[hit] = b'x';
-                bytes[len - 1] = b'x';
-                assert_eq!(position(&bytes, |b| b == b'x'), Some(hit), "{len} {hit}");
+                bytes[hit] = b'X';
+                bytes[len - 1] = 0xEF;
+                assert_eq!(first_may_fold(&bytes), Some(hit), "{len} {hit}");
             }
         }
         let long = "番禺区沙湾街慈善空间（二号楼）Shawan Ｓｔｒｅｅｔ　Pān Yú";
