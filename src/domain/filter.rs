@@ -229,8 +229,8 @@ pub struct Facets {
 pub struct Outcome {
     /// Indices into [`Catalog::spaces`], in the requested order.
     pub indices: Vec<usize>,
-    /// Distance in metres from `Filter::near` for each entry of `indices`; empty when near is
-    /// not set.
+    /// Distance in metres from `Filter::near` for each entry of `indices` (in distance order
+    /// without a radius, cut to whole decimetres); empty when near is not set.
     pub distances: Vec<f64>,
     pub facets: Facets,
 }
