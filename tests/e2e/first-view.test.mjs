@@ -33,6 +33,11 @@ for (const [viewport, elderly] of [[{ width: 360, height: 740 }, false], [{ widt
       assert.equal(await firstViewShown(page), true);
       const prerendered = await names(page, '#first-view');
       assert.equal(prerendered.length, 12);
+      // The browser waits for the whole copy before its first frame: the hint names its last element.
+      assert.equal(await page.evaluate(() => {
+        const hint = document.querySelector('link[rel=expect][blocking=render]');
+        return hint && document.querySelector(hint.getAttribute('href')) === document.querySelector('#first-view').lastElementChild;
+      }), true);
       const places = (scope) => page.evaluate((scope) => ['input[type=search]', '.results-bar .count', '.cards > li .card-title'].map((s) => {
         const box = document.querySelector(`${scope} ${s}`).getBoundingClientRect();
         return [s, Math.round(box.x), Math.round(box.y + scrollY), Math.round(box.width)];
