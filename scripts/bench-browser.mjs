@@ -26,7 +26,9 @@ const report = (what, values, budget, unit = fmt) => {
 // (its cards in, the first view gone), and keeps the wasm exports for the memory figure.
 const INIT = () => {
   window.addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
-  const frameAfter = (key) => requestAnimationFrame(() => { window[key] ??= performance.now(); });
+  // A frame callback runs before that frame's style, layout and paint; the task it queues runs
+  // after them, when the frame is on its way to the screen.
+  const frameAfter = (key) => requestAnimationFrame(() => setTimeout(() => { window[key] ??= performance.now(); }, 0));
   new MutationObserver((_, obs) => {
     // The first view shows when first-view.js marked the page for it; the live page otherwise.
     const firstView = document.getElementById('first-view');
