@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::geojson::{Feature, FeatureCollection};
 use super::hours;
-use super::model::{district, service, Space, Status};
+use super::model::{district, service, Code, Space, Status};
 
 /// A spreadsheet column the importer reads and the CSV export writes: its canonical (first) header and the accepted aliases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,12 +84,12 @@ pub fn to_csv<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
                 Column::Id => s.id.clone(),
                 Column::Name => s.name.clone(),
                 Column::NameEn => s.name_en.clone().unwrap_or_default(),
-                Column::District => district(&s.district).map_or(s.district.clone(), |d| d.zh.to_string()),
+                Column::District => district(&s.district).map_or_else(|| s.district.to_string(), |d| d.zh.to_string()),
                 Column::Street => s.street.clone(),
                 Column::Address => s.address.clone(),
                 Column::Lng => format!("{:.6}", s.location.lng),
                 Column::Lat => format!("{:.6}", s.location.lat),
-                Column::Services => s.services.iter().map(|id| service(id).map_or(id.as_str(), |x| x.zh)).collect::<Vec<_>>().join("、"),
+                Column::Services => s.services.iter().map(|id| service(id).map_or(&**id, |x| x.zh)).collect::<Vec<_>>().join("、"),
                 Column::Status => if s.status == Status::Certified { "已认证" } else { "已挂牌" }.to_string(),
                 Column::CertifiedOn => s.certified_on.clone().unwrap_or_default(),
                 Column::Hours => s.opening_hours.clone(),
@@ -146,7 +146,7 @@ struct Properties<'a> {
     status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     certified_on: Option<&'a str>,
-    services: &'a [String],
+    services: &'a [Code],
     opening_hours: &'a str,
     phone: &'a str,
     organization: &'a str,

@@ -45,7 +45,7 @@ impl Catalog {
                     (schedules.len() - 1) as u32
                 });
                 let district = district_index(&s.district).map_or(u8::MAX, |i| i as u8);
-                let services = service_mask(s.services.iter().map(String::as_str));
+                let services = service_mask(s.services.iter().map(|id| &**id));
                 (schedule, district, services, s.status == Status::Certified, s.location)
             })
             .collect();
@@ -402,8 +402,8 @@ mod tests {
             .iter()
             .enumerate()
             .filter(|(i, s)| {
-                (f.districts.is_empty() || f.districts.contains(&s.district))
-                    && (f.services.is_empty() || s.services.iter().any(|x| f.services.contains(x)))
+                (f.districts.is_empty() || f.districts.iter().any(|d| *d == s.district))
+                    && (f.services.is_empty() || s.services.iter().any(|x| f.services.iter().any(|c| *c == *x)))
                     && (!f.certified_only || s.status == Status::Certified)
                     && (!f.open_now || hours::is_open(c.state(*i, NOON_WED)))
                     && Haystack::new(s).matches(&q)

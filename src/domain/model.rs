@@ -4,6 +4,10 @@
 //! `opening_hours` ≈ schedule, `phone`, `accessibility`, `last_verified` ≈ `assured_date`).
 //! Coordinates are WGS-84, stored as `{lat, lng}`.
 
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build reads and writes.
@@ -93,6 +97,60 @@ pub fn service(id: &str) -> Option<&'static Service> {
     SERVICES.iter().find(|s| s.id == id)
 }
 
+/// A code from one of the fixed lists above: a district code, a service id. One that is on its
+/// list is borrowed from it, so that loading 100 000 records copies none of them (a quarter of
+/// the strings a record holds); any other text is kept as read, for the loader to report it.
+pub type Code = Cow<'static, str>;
+
+/// Reads a [`Code`] of the list that `known` looks codes up in.
+#[derive(Clone, Copy)]
+struct CodeIn(fn(&str) -> Option<&'static str>);
+
+impl<'de> Visitor<'de> for CodeIn {
+    type Value = Code;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Code, E> {
+        Ok(self.0(text).map_or_else(|| Cow::Owned(text.to_owned()), Cow::Borrowed))
+    }
+    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Code, E> {
+        Ok(self.0(&text).map_or(Cow::Owned(text), Cow::Borrowed))
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for CodeIn {
+    type Value = Code;
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Code, D::Error> {
+        de.deserialize_str(self)
+    }
+}
+
+/// Reads a list of [`Code`]s.
+struct CodesIn(CodeIn);
+
+impl<'de> Visitor<'de> for CodesIn {
+    type Value = Vec<Code>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Code>, A::Error> {
+        let mut codes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(SERVICES.len()));
+        while let Some(code) = seq.next_element_seed(self.0)? {
+            codes.push(code);
+        }
+        Ok(codes)
+    }
+}
+
+fn district_code<'de, D: Deserializer<'de>>(de: D) -> Result<Code, D::Error> {
+    de.deserialize_str(CodeIn(|code| district(code).map(|d| d.code)))
+}
+
+fn service_ids<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Code>, D::Error> {
+    de.deserialize_seq(CodesIn(CodeIn(|id| service(id).map(|s| s.id))))
+}
+
 /// A WGS-84 position.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LatLng {
@@ -129,7 +187,8 @@ pub struct Space {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
     /// GB/T 2260 district code.
-    pub district: String,
+    #[serde(deserialize_with = "district_code")]
+    pub district: Code,
     /// Street or town (街道/镇) name.
     pub street: String,
     pub address: String,
@@ -138,7 +197,9 @@ pub struct Space {
     /// ISO date of certification; present only when certified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certified_on: Option<String>,
-    pub services: Vec<String>,
+    /// Service ids ([`SERVICES`]).
+    #[serde(deserialize_with = "service_ids")]
+    pub services: Vec<Code>,
     /// OpenStreetMap `opening_hours` syntax (the subset in [`crate::domain::hours`]).
     #[serde(default)]
     pub opening_hours: String,
@@ -214,4 +275,27 @@ pub struct Meta {
 pub struct Dataset {
     pub meta: Meta,
     pub spaces: Vec<Space>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_on_their_list_are_borrowed_and_others_kept() {
+        let json = r#"{"id":"a","name":"n","district":"44011\u0033","street":"s","address":"a",
+            "location":{"lat":22.9,"lng":113.33},"status":"registered","services":["elderly","nope"]}"#;
+        let s: Space = serde_json::from_str(json).expect("reads");
+        assert!(matches!(s.district, Cow::Borrowed("440113")));
+        assert!(matches!(s.services[0], Cow::Borrowed("elderly")));
+        assert!(matches!(&s.services[1], Cow::Owned(id) if id == "nope"));
+        let wrong = json.replace(r#""services":["elderly","nope"]"#, r#""services":"elderly""#);
+        let e = serde_json::from_str::<Space>(&wrong).expect_err("a list is expected");
+        assert!(e.to_string().starts_with("invalid type: string \"elderly\", expected a sequence"), "{e}");
+        assert_eq!(
+            serde_json::to_string(&s).expect("writes"),
+            serde_json::to_string(&serde_json::from_str::<Space>(&serde_json::to_string(&s).expect("writes")).expect("reads"))
+                .expect("writes")
+        );
+    }
 }

@@ -28,7 +28,7 @@ pub struct Street {
 pub fn streets_of(spaces: &[Space]) -> Vec<Street> {
     let mut groups: BTreeMap<(&str, &str), (f64, f64, usize)> = BTreeMap::new();
     for s in spaces {
-        let e = groups.entry((s.district.as_str(), s.street.as_str())).or_default();
+        let e = groups.entry((&*s.district, s.street.as_str())).or_default();
         e.0 += s.location.lat;
         e.1 += s.location.lng;
         e.2 += 1;

@@ -6,7 +6,7 @@
 //! illustrative. Every point lies inside its district, at least 600 m from the border.
 
 use crate::domain::boundaries::Boundaries;
-use crate::domain::model::{Dataset, LatLng, Meta, Space, Status, Totals, DISTRICTS, SCHEMA_VERSION};
+use crate::domain::model::{Code, Dataset, LatLng, Meta, Space, Status, Totals, DISTRICTS, SCHEMA_VERSION};
 
 use super::keys::{pinyin_key, search_keys};
 use super::streets::{streets, Street};
@@ -75,8 +75,8 @@ const HOSTS: &[&str] = &["{s}社工服务站", "{s}党群服务中心", "{d}慈�
 /// Which services a space in a district is likely to offer, weighted by the 2021 report
 /// (elderly care and children in difficulty are the main work; Baiyun runs a time bank,
 /// Conghua and the outer districts rural revitalisation, Yuexiu donation points).
-fn services_for(rng: &mut Rng, district: &str) -> Vec<String> {
-    let mut pool: Vec<&str> = vec![
+fn services_for(rng: &mut Rng, district: &str) -> Vec<Code> {
+    let mut pool: Vec<&'static str> = vec![
         "elderly",
         "elderly",
         "elderly",
@@ -97,9 +97,9 @@ fn services_for(rng: &mut Rng, district: &str) -> Vec<String> {
         _ => {}
     }
     let n = 1 + rng.below(3);
-    let mut chosen: Vec<String> = Vec::new();
+    let mut chosen: Vec<Code> = Vec::new();
     while chosen.len() < n {
-        let s = rng.pick(&pool).to_string();
+        let s = Code::from(rng.pick(&pool));
         if !chosen.contains(&s) {
             chosen.push(s);
         }
@@ -171,7 +171,7 @@ pub fn generate(seed: u64, total: usize, boundaries: &Boundaries) -> Dataset {
                 id: format!("gz-{}-{:03}", d.code, i + 1),
                 name,
                 name_en,
-                district: d.code.to_string(),
+                district: d.code.into(),
                 street: street.name.clone(),
                 address: format!("广州市{}{}{}{}号", d.zh, street.name, rng.pick(ROADS), 1 + rng.below(300)),
                 location,

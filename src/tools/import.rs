@@ -11,7 +11,7 @@ use crate::domain::boundaries::Boundaries;
 use crate::domain::coords::{to_wgs84, Crs};
 use crate::domain::export::{Column, HEADERS};
 use crate::domain::load::check_space;
-use crate::domain::model::{LatLng, SearchKeys, Space, Status, DISTRICTS, SERVICES};
+use crate::domain::model::{Code, LatLng, SearchKeys, Space, Status, DISTRICTS, SERVICES};
 
 use super::keys::search_keys;
 use super::streets::Street;
@@ -229,15 +229,15 @@ pub fn district_code(value: &str) -> Option<&'static str> {
 }
 
 /// Service ids for a cell: ids, Chinese or English labels, separated by `、,，;；/|`.
-pub fn service_ids(value: &str) -> Result<Vec<String>, String> {
-    let mut out: Vec<String> = Vec::new();
+pub fn service_ids(value: &str) -> Result<Vec<Code>, String> {
+    let mut out: Vec<Code> = Vec::new();
     for item in value.split(['、', ',', '，', ';', '；', '/', '|']).map(str::trim).filter(|s| !s.is_empty()) {
         let svc = SERVICES
             .iter()
             .find(|s| s.id.eq_ignore_ascii_case(item) || s.zh == item || s.zh_hant == item || s.en.eq_ignore_ascii_case(item))
             .ok_or_else(|| format!("unknown service {item:?}"))?;
         if !out.iter().any(|x| x == svc.id) {
-            out.push(svc.id.to_string());
+            out.push(svc.id.into());
         }
     }
     if out.is_empty() {
@@ -357,7 +357,7 @@ fn build_space(get: &dyn Fn(Column) -> String, crs: Crs) -> Result<Space, (Colum
         id,
         name,
         name_en: Some(get(Column::NameEn)).filter(|s| !s.is_empty()),
-        district: district.to_string(),
+        district: district.into(),
         street: get(Column::Street),
         address: required(Column::Address)?,
         location,
