@@ -24,6 +24,7 @@ build: setup
 	trunk build --release --public-url "$(PUBLIC_URL)"
 	node scripts/post-build.mjs
 	node scripts/prerender.mjs
+	node scripts/precompress.mjs
 
 serve: build
 	@echo "serving dist/ at http://127.0.0.1:$(PORT)/"

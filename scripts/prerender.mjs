@@ -21,6 +21,7 @@ const SCRIPT = /<script src="[^"]*first-view-[0-9a-f]+\.js"[^>]*><\/script>\n?(\
 let html = readFileSync(indexPath, 'utf8').replace(SCRIPT, '');
 if (html.includes(START)) html = html.slice(0, html.indexOf(START)) + html.slice(html.indexOf(END) + END.length);
 writeFileSync(indexPath, html);
+rmSync(`${indexPath}.gz`, { force: true }); // precompress.mjs makes it again from the new page
 for (const f of readdirSync(DIST)) if (/^first-view-[0-9a-f]+\.js$/.test(f)) rmSync(`${DIST}/${f}`);
 
 // Built for an absolute prefix (make build PUBLIC_URL=/sub/path/), the page asks for its files

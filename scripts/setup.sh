@@ -33,9 +33,10 @@ if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json node_module
   cp package-lock.json node_modules/.package-lock.json.copy
 fi
 
-# The build prerenders the first screen in headless Chromium (scripts/prerender.mjs); the tests
-# also need CJK fonts for their screenshots, nginx and pdftotext.
-packages=(chromium)
+# The build prerenders the first screen in headless Chromium (scripts/prerender.mjs) and
+# precompresses with zopfli (scripts/precompress.mjs); the tests also need CJK fonts for their
+# screenshots, nginx and pdftotext.
+packages=(chromium zopfli)
 if [ "${1:-build}" = test ]; then packages+=(fonts-noto-cjk nginx poppler-utils); fi
 missing=()
 for pkg in "${packages[@]}"; do

@@ -3,7 +3,7 @@
 // fails the test; any request that leaves 127.0.0.1 is blocked and fails the test.
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -32,9 +32,11 @@ export async function serve({ base = '/', routes = {} } = {}) {
     try {
       const body = await readFile(join(DIST, rel));
       const type = TYPES[extname(rel)] ?? 'application/octet-stream';
-      // Compressed like any production host (deploy/nginx.conf): transfer figures are real.
+      // Compressed like the production host (deploy/nginx.conf): the build's precompressed
+      // `.gz` when there is one (nginx's gzip_static), else gzip on the fly. Transfer figures are real.
       if (compressible(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped(rel, body));
+        const gz = await precompressed(join(DIST, rel)) ?? gzipped(rel, body);
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gz);
       } else {
         res.writeHead(200, { 'content-type': type }).end(body);
       }
@@ -45,6 +47,16 @@ export async function serve({ base = '/', routes = {} } = {}) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}${base}`, port, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** `file.gz` written by scripts/precompress.mjs, unless the file changed after it. */
+async function precompressed(file) {
+  try {
+    const [gz, source] = await Promise.all([stat(`${file}.gz`), stat(file)]);
+    return gz.mtimeMs >= source.mtimeMs ? await readFile(`${file}.gz`) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const compressible = (type) => !type.startsWith('image/') || type.includes('svg');

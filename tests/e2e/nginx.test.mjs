@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -49,7 +49,11 @@ test('headers: CSP without unsafe-inline, nosniff, long caching for hashed asset
   assert.equal(index.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(index.headers.get('cache-control'), 'no-cache');
   const wasm = readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
-  assert.equal((await fetch(base + wasm)).headers.get('content-type'), 'application/wasm');
+  const wasmResponse = await fetch(base + wasm, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(wasmResponse.headers.get('content-type'), 'application/wasm');
+  // The build's zopfli file, sent as is (gzip_static), not nginx's own gzip.
+  assert.equal(wasmResponse.headers.get('content-encoding'), 'gzip');
+  assert.equal(Number(wasmResponse.headers.get('content-length')), statSync(join(DIST, `${wasm}.gz`)).size);
   // Every hashed file, whatever the length of its (unpadded) hash.
   const hashed = readdirSync(DIST).filter((f) => /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/.test(f));
   assert.ok(hashed.length >= 4, hashed.join());

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// The last step of `make build`: writes `<file>.gz` beside every compressible file in dist/, made
+// by zopfli (Debian's `zopfli`, installed by scripts/setup.sh): gzip that any browser reads, 4–5 %
+// smaller than `gzip -9`. A host that serves precompressed files sends them instead of compressing
+// on the fly (nginx: `gzip_static on`, deploy/nginx.conf); the test server does the same
+// (tests/e2e/harness.mjs) and size-report.mjs counts them. Decision 0011.
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { availableParallelism } from 'node:os';
+
+const run = promisify(execFile);
+const DIST = new URL('../dist/', import.meta.url).pathname;
+const COMPRESSIBLE = ['.html', '.js', '.wasm', '.css', '.json', '.geojson', '.svg', '.md'];
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    if (statSync(file).isDirectory()) yield* files(file);
+    else if (name.endsWith('.gz')) rmSync(file); // from an earlier run: every one is made again
+    else if (COMPRESSIBLE.includes(extname(name)) && statSync(file).size > 256) yield file;
+  }
+}
+
+// Largest first, one zopfli per core: the wasm alone takes seconds.
+const queue = [...files(DIST)].sort((a, b) => statSync(b).size - statSync(a).size);
+const count = queue.length;
+const started = Date.now();
+await Promise.all(Array.from({ length: availableParallelism() }, async () => {
+  for (let file = queue.shift(); file; file = queue.shift()) await run('zopfli', ['--gzip', file]);
+}));
+console.log(`precompress: ${count} files, each with its .gz, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
