@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use super::map::MapPick;
 use super::{Shapes, UiLang, View};
+use crate::domain::decimal;
 use crate::domain::filter::{Catalog, Sort};
 use crate::domain::load::GUANGZHOU_BBOX;
 use crate::domain::model::{district, LatLng, DISTRICTS};
@@ -188,13 +189,13 @@ pub fn NearMe(catalog: Arc<Catalog>) -> impl IntoView {
                     <select
                         disabled=move || view.with(|v| v.filter.near.is_none())
                         on:change=move |ev| {
-                            let r = event_target_value(&ev).parse::<f64>().ok();
+                            let r = decimal::parse(&event_target_value(&ev));
                             view.update(|v| v.filter.radius_m = r);
                         }
                     >
                         {RADII.iter().map(|r| {
                             let r = *r;
-                            let value = r.map(|m| format!("{m:.0}")).unwrap_or_default();
+                            let value = r.map(|m| decimal::fixed(m, 0)).unwrap_or_default();
                             let label = move || {
                                 let t = t();
                                 r.map(|m| crate::domain::distance::human(m, t.metre, t.kilometre)).unwrap_or_else(|| t.radius_any.to_string())

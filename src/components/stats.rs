@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{UiLang, View};
+use crate::domain::decimal::{fixed, short};
 use crate::domain::filter::{toggle, Catalog, Outcome};
 use crate::domain::model::{DISTRICTS, SERVICES};
 use crate::domain::stats::stats;
@@ -58,9 +59,9 @@ fn Chart(id: &'static str, title: String, heading: &'static str, bars: Vec<Bar>,
                                 view.update(|v| apply(v));
                             }>
                                 <span class="bar-label">{bar.label.clone()}</span>
-                                <svg viewBox=format!("0 0 {BAR_MAX} 24") preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                                    <rect x="0" y="2" width=w.max(1.0) height="20" class="bar registered" rx="3" />
-                                    {bar.certified.map(|_| view! { <rect x="0" y="2" width=cw height="20" class="bar certified" rx="3" /> })}
+                                <svg viewBox=format!("0 0 {} 24", BAR_MAX as u32) preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                    <rect x="0" y="2" width=short(w.max(1.0), 1) height="20" class="bar registered" rx="3" />
+                                    {bar.certified.map(|_| view! { <rect x="0" y="2" width=short(cw, 1) height="20" class="bar certified" rx="3" /> })}
                                 </svg>
                                 <span class="bar-value">{number}</span>
                             </a>
@@ -132,7 +133,7 @@ pub fn Overview(catalog: Arc<Catalog>, outcome: Memo<Outcome>) -> impl IntoView 
                     <dl class="totals">
                         <div><dt>{t.total_registered}</dt><dd>{s.total}</dd></div>
                         <div><dt>{t.total_certified}</dt><dd>{s.certified}</dd></div>
-                        <div><dt>{t.certified_share}</dt><dd>{format!("{share:.0}%")}</dd></div>
+                        <div><dt>{t.certified_share}</dt><dd>{format!("{}%", fixed(share, 0))}</dd></div>
                     </dl>
                     <Chart id="chart-district" title=t.by_district.to_string() heading=t.district bars=districts legend=true />
                     <Chart id="chart-service" title=t.by_service.to_string() heading=t.service bars=services legend=false />

@@ -115,7 +115,7 @@ pub fn human(metres: f64, m: &str, km: &str) -> String {
     if metres < 995.0 {
         format!("{} {m}", ((metres / 10.0).round() * 10.0).max(10.0) as u32)
     } else if metres < 9_950.0 {
-        format!("{:.1} {km}", metres / 1000.0)
+        format!("{} {km}", super::decimal::fixed(metres / 1000.0, 1))
     } else {
         format!("{} {km}", (metres / 1000.0).round() as u32)
     }

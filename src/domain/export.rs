@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::decimal::fixed;
 use super::geojson::{Feature, FeatureCollection};
 use super::hours;
 use super::model::{district, service, Code, Space, Status};
@@ -87,8 +88,8 @@ pub fn to_csv<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
                 Column::District => district(&s.district).map_or_else(|| s.district.to_string(), |d| d.zh.to_string()),
                 Column::Street => s.street.clone(),
                 Column::Address => s.address.clone(),
-                Column::Lng => format!("{:.6}", s.location.lng),
-                Column::Lat => format!("{:.6}", s.location.lat),
+                Column::Lng => fixed(s.location.lng, 6),
+                Column::Lat => fixed(s.location.lat, 6),
                 Column::Services => s.services.iter().map(|id| service(id).map_or(&**id, |x| x.zh)).collect::<Vec<_>>().join("、"),
                 Column::Status => if s.status == Status::Certified { "已认证" } else { "已挂牌" }.to_string(),
                 Column::CertifiedOn => s.certified_on.clone().unwrap_or_default(),

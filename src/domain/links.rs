@@ -2,6 +2,7 @@
 //! coordinate order and coordinate-system parameter (see `../shared/DOMAIN.md`).
 
 use super::coords::wgs84_to_gcj02;
+use super::decimal::fixed;
 use super::model::Space;
 use super::url_state::encode;
 
@@ -32,29 +33,27 @@ pub fn map_links(space: &Space) -> [MapLink; 4] {
     let addr = encode(&space.address);
     // Apple Maps uses GCJ-02 inside China and has no coordinate-system parameter.
     let apple = wgs84_to_gcj02(p);
+    let (lat, lng) = (fixed(p.lat, 6), fixed(p.lng, 6));
     [
         MapLink {
             service: "amap",
             url: format!(
-                "https://uri.amap.com/marker?position={:.6},{:.6}&name={name}&src={APP_ID}&coordinate=wgs84&callnative=1",
-                p.lng, p.lat
+                "https://uri.amap.com/marker?position={lng},{lat}&name={name}&src={APP_ID}&coordinate=wgs84&callnative=1"
             ),
         },
         MapLink {
             service: "baidu",
             url: format!(
-                "https://api.map.baidu.com/marker?location={:.6},{:.6}&title={name}&content={addr}&output=html&coord_type=wgs84&src={APP_ID}",
-                p.lat, p.lng
+                "https://api.map.baidu.com/marker?location={lat},{lng}&title={name}&content={addr}&output=html&coord_type=wgs84&src={APP_ID}"
             ),
         },
         MapLink {
             service: "tencent",
             url: format!(
-                "https://apis.map.qq.com/uri/v1/marker?marker=coord:{:.6},{:.6};title:{name};addr:{addr}&coord_type=1&referer={APP_ID}",
-                p.lat, p.lng
+                "https://apis.map.qq.com/uri/v1/marker?marker=coord:{lat},{lng};title:{name};addr:{addr}&coord_type=1&referer={APP_ID}"
             ),
         },
-        MapLink { service: "apple", url: format!("https://maps.apple.com/?ll={:.6},{:.6}&q={name}", apple.lat, apple.lng) },
+        MapLink { service: "apple", url: format!("https://maps.apple.com/?ll={},{}&q={name}", fixed(apple.lat, 6), fixed(apple.lng, 6)) },
     ]
 }
 

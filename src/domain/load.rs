@@ -9,6 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::decimal::short;
 use super::model::{district, service, Dataset, Meta, Space, SCHEMA_VERSION};
 
 /// Rough bounding box of Guangzhou (WGS-84), used to reject coordinates far outside the city
@@ -323,7 +324,7 @@ pub fn check_space(space: &Space) -> Result<(), Problem> {
     }
     let (lat, lng) = (space.location.lat, space.location.lng);
     if !lat.is_finite() || !lng.is_finite() || !GUANGZHOU_BBOX.contains(lat, lng) {
-        return fail("location", format!("{lat}, {lng} is outside Guangzhou (WGS-84 lat, lng expected)"));
+        return fail("location", format!("{}, {} is outside Guangzhou (WGS-84 lat, lng expected)", short(lat, 6), short(lng, 6)));
     }
     if space.services.is_empty() {
         return fail("services", "no service listed".into());

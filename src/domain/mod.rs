@@ -4,6 +4,7 @@ pub mod boundaries;
 pub mod cards;
 pub mod config;
 pub mod coords;
+pub mod decimal;
 pub mod distance;
 pub mod export;
 pub mod filter;

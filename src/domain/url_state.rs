@@ -3,6 +3,7 @@
 //! Every parameter name lives in [`param`]. Unknown or malformed parameters are ignored and
 //! reported back, never fatal.
 
+use super::decimal;
 use super::filter::{Filter, Sort};
 use super::i18n::Lang;
 use super::load::GUANGZHOU_BBOX;
@@ -98,8 +99,8 @@ impl ViewState {
                     Some(p) => v.filter.near = Some(p),
                     None => ignore(&value),
                 },
-                param::RADIUS => match value.parse::<f64>() {
-                    Ok(r) if r.is_finite() && (50.0..=100_000.0).contains(&r) => v.filter.radius_m = Some(r.round()),
+                param::RADIUS => match decimal::parse(&value) {
+                    Some(r) if (50.0..=100_000.0).contains(&r) => v.filter.radius_m = Some(r.round()),
                     _ => ignore(&value),
                 },
                 param::LANG => match Lang::from_tag(&value) {
@@ -149,10 +150,10 @@ impl ViewState {
             push(param::OPEN, "1");
         }
         if let Some(p) = f.near {
-            push(param::NEAR, &format!("{:.5},{:.5}", p.lat, p.lng));
+            push(param::NEAR, &format!("{},{}", decimal::fixed(p.lat, 5), decimal::fixed(p.lng, 5)));
         }
         if let Some(r) = f.radius_m {
-            push(param::RADIUS, &format!("{r:.0}"));
+            push(param::RADIUS, &decimal::fixed(r, 0));
         }
         match (self.sort, f.near) {
             (Sort::Name, Some(_)) => push(param::SORT, "name"),
@@ -252,7 +253,7 @@ fn list(value: &str, into: &mut Vec<String>, known: impl Fn(&str) -> bool, ignor
 /// Parses `lat,lng` (WGS-84) inside Guangzhou.
 fn parse_near(value: &str) -> Option<LatLng> {
     let (lat, lng) = value.split_once(',')?;
-    let (lat, lng) = (lat.trim().parse::<f64>().ok()?, lng.trim().parse::<f64>().ok()?);
+    let (lat, lng) = (decimal::parse(lat.trim())?, decimal::parse(lng.trim())?);
     GUANGZHOU_BBOX.contains(lat, lng).then_some(LatLng { lat, lng })
 }
 
@@ -297,7 +298,6 @@ pub fn encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
     #[test]
     fn full_round_trip() {
         let q = "?district=440113,440106&service=elderly,children&status=certified&q=%E6%B2%99%E6%B9%BE%20a%26b&open=1&near=23.10640,113.32450&radius=1000&space=gz-1";
