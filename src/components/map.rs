@@ -315,7 +315,7 @@ pub fn ViewToggle() -> impl IntoView {
     let t = move || lang.texts();
     let button = move |pane: Pane, label: fn(&crate::domain::i18n::Texts) -> &'static str| {
         view! {
-            <button type="button" class=move || format!("toggle pane-{pane:?}").to_lowercase() aria-pressed=move || view.with(|v| v.pane == pane).to_string()
+            <button type="button" class=move || format!("toggle pane-{pane:?}").to_ascii_lowercase() aria-pressed=move || view.with(|v| v.pane == pane).to_string()
                 on:click=move |_| view.update(|v| v.pane = pane)>
                 {move || label(t())}
             </button>
