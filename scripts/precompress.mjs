@@ -3,8 +3,10 @@
 // by zopfli (Debian's `zopfli`, installed by scripts/setup.sh): gzip that any browser reads, 4–5 %
 // smaller than `gzip -9`. A host that serves precompressed files sends them instead of compressing
 // on the fly (nginx: `gzip_static on`, deploy/nginx.conf); the test server does the same
-// (tests/e2e/harness.mjs) and size-report.mjs counts them. Decision 0011.
-import { readdirSync, statSync, rmSync } from 'node:fs';
+// (tests/e2e/harness.mjs) and size-report.mjs counts them. Without zopfli on the PATH (a build
+// outside scripts/setup.sh) the files are gzip -9, with a warning. Decision 0011.
+import { readdirSync, readFileSync, writeFileSync, statSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -27,7 +29,12 @@ function* files(dir) {
 const queue = [...files(DIST)].sort((a, b) => statSync(b).size - statSync(a).size);
 const count = queue.length;
 const started = Date.now();
+const zopfli = await run('zopfli', ['-h']).then(() => true, (e) => e.code !== 'ENOENT');
+if (!zopfli) console.warn('precompress: zopfli not found (scripts/setup.sh installs it); writing gzip -9 instead');
+const compress = zopfli
+  ? (file) => run('zopfli', ['--gzip', file])
+  : async (file) => writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
 await Promise.all(Array.from({ length: availableParallelism() }, async () => {
-  for (let file = queue.shift(); file; file = queue.shift()) await run('zopfli', ['--gzip', file]);
+  for (let file = queue.shift(); file; file = queue.shift()) await compress(file);
 }));
-console.log(`precompress: ${count} files, each with its .gz, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`precompress: ${count} files, each with its .gz (${zopfli ? 'zopfli' : 'gzip -9'}), in ${((Date.now() - started) / 1000).toFixed(1)} s`);
