@@ -157,11 +157,15 @@ export class FinderMap {
         keyboard: true,
         riseOnHover: true,
       });
-      marker.bindTooltip(textEl('span', m.name), { direction: 'top', offset: [0, -12] });
+      // Names are data, in Chinese whatever the interface language: marked so, as in the list.
+      const name = textEl('span', m.name);
+      name.lang = 'zh-CN';
+      marker.bindTooltip(name, { direction: 'top', offset: [0, -12] });
       marker.on('click', () => this.onSelect(m.id));
       // Keyboard users get the name on focus, as mouse users do on hover.
       marker.on('add', () => {
         const el = marker.getElement();
+        el.lang = 'zh-CN';
         el.addEventListener('focus', () => marker.openTooltip());
         el.addEventListener('blur', () => marker.closeTooltip());
       });

@@ -99,6 +99,8 @@ test('?lang=en shows no Chinese interface text (data aside)', async () => {
   await page.locator('.map .leaflet-marker-icon').first().waitFor();
   await page.locator('.cards > li h3 a').first().click();
   await page.getByRole('complementary').waitFor();
+  // The selected space's name on the map (a tooltip, once the map has zoomed to it) is data too.
+  await page.locator('.leaflet-tooltip').first().waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await page.title(), 'Guangzhou Charity Space Finder');
   const chinese = await page.evaluate(() => {
