@@ -102,7 +102,7 @@ pub fn service(id: &str) -> Option<&'static Service> {
 /// the strings a record holds); any other text is kept as read, for the loader to report it.
 pub type Code = Cow<'static, str>;
 
-/// Reads a [`Code`] of the list that `known` looks codes up in.
+/// Reads a [`Code`]: the function finds a text on its list and gives the list's own copy.
 #[derive(Clone, Copy)]
 struct CodeIn(fn(&str) -> Option<&'static str>);
 
@@ -143,11 +143,11 @@ impl<'de> Visitor<'de> for CodesIn {
     }
 }
 
-fn district_code<'de, D: Deserializer<'de>>(de: D) -> Result<Code, D::Error> {
+fn read_district_code<'de, D: Deserializer<'de>>(de: D) -> Result<Code, D::Error> {
     de.deserialize_str(CodeIn(|code| district(code).map(|d| d.code)))
 }
 
-fn service_ids<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Code>, D::Error> {
+fn read_service_ids<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Code>, D::Error> {
     de.deserialize_seq(CodesIn(CodeIn(|id| service(id).map(|s| s.id))))
 }
 
@@ -187,7 +187,7 @@ pub struct Space {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
     /// GB/T 2260 district code.
-    #[serde(deserialize_with = "district_code")]
+    #[serde(deserialize_with = "read_district_code")]
     pub district: Code,
     /// Street or town (街道/镇) name.
     pub street: String,
@@ -198,7 +198,7 @@ pub struct Space {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certified_on: Option<String>,
     /// Service ids ([`SERVICES`]).
-    #[serde(deserialize_with = "service_ids")]
+    #[serde(deserialize_with = "read_service_ids")]
     pub services: Vec<Code>,
     /// OpenStreetMap `opening_hours` syntax (the subset in [`crate::domain::hours`]).
     #[serde(default)]

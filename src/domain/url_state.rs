@@ -298,6 +298,7 @@ pub fn encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     #[test]
     fn full_round_trip() {
         let q = "?district=440113,440106&service=elderly,children&status=certified&q=%E6%B2%99%E6%B9%BE%20a%26b&open=1&near=23.10640,113.32450&radius=1000&space=gz-1";
