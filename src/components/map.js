@@ -149,6 +149,11 @@ export class FinderMap {
     const list = JSON.parse(markersJson);
     this.cluster.clearLayers();
     this.markers.clear();
+    // The view first, while the cluster group is empty: the markers are then clustered once, at
+    // the zoom they are shown at, instead of again after the map has moved.
+    if (fit && list.length) {
+      this.map.fitBounds(L.latLngBounds(list.map((m) => [m.lat, m.lng])).pad(0.08), { maxZoom: 15, animate: false });
+    }
     const layers = list.map((m) => {
       const marker = L.marker([m.lat, m.lng], {
         icon: icon(m.certified, m.id === this.selected),
@@ -175,10 +180,6 @@ export class FinderMap {
       return marker;
     });
     this.cluster.addLayers(layers);
-    if (fit && layers.length) {
-      const bounds = L.latLngBounds(list.map((m) => [m.lat, m.lng]));
-      this.map.fitBounds(bounds.pad(0.08), { maxZoom: 15, animate: false });
-    }
   }
 
   /** Highlights the selected space's marker (zooming into its cluster if needed). */
