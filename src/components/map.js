@@ -60,7 +60,13 @@ export class FinderMap {
 
   /** Creates the map in `el`. `options` is JSON: {labels, tile?: {url, attribution, approval, subdomains}}. */
   async init(el, optionsJson, onSelect, onDistrict, onTileFailure) {
+    // One map per container: the finder is rebuilt over the same elements when the rest of a split
+    // dataset arrives. The newest map takes over; one still waiting for Leaflet never starts.
+    const previous = el.finderMap;
+    el.finderMap = this;
     await loadLeaflet();
+    if (el.finderMap !== this) return;
+    previous?.destroy();
     const options = JSON.parse(optionsJson);
     this.labels = options.labels;
     this.onSelect = onSelect;
@@ -149,8 +155,7 @@ export class FinderMap {
     const list = JSON.parse(markersJson);
     this.cluster.clearLayers();
     this.markers.clear();
-    // The view first, while the cluster group is empty: the markers are then clustered once, at
-    // the zoom they are shown at, instead of again after the map has moved.
+    // The view first, while the group is empty, so that the markers are clustered only once.
     if (fit && list.length) {
       this.map.fitBounds(L.latLngBounds(list.map((m) => [m.lat, m.lng])).pad(0.08), { maxZoom: 15, animate: false });
     }

@@ -381,11 +381,10 @@ pub fn App() -> impl IntoView {
                 }
                 Some(Ok(_)) => ().into_any(),
             }}
-            // Keyed by the catalog: when the rest of a split dataset arrives, a fresh finder
-            // replaces the first (rebuilding in place would hand the map's element to a second map).
-            <For each=move || data.get().and_then(Result::ok) key=|d| Arc::as_ptr(&d.catalog) as usize let:d>
-                <Finder data=d />
-            </For>
+            // Built again when the catalog changes (the rest of a split dataset arriving), over the
+            // same elements: the map hands its container to the new one (map.js). A `<For>` keyed
+            // by the catalog built fresh elements instead, for 5.2 KB more gzip.
+            {move || data.get().and_then(Result::ok).map(|d| view! { <Finder data=d /> })}
         </main>
         {(!embed).then(|| view! {
             <footer class="site-footer">

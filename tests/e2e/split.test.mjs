@@ -44,5 +44,12 @@ test('a split dataset paints the linked district from its own part, then complet
     await page.locator('.chips .chip', { hasText: '番禺区' }).click();
     await page.waitForFunction(() => /共找到 358 /.test(document.querySelector('.results-bar .count')?.textContent ?? ''));
     assert.equal(await found(page), 358);
+    // The finder built for the whole city has a working map (1280 px: on screen), showing all of it.
+    await page.waitForFunction(() => {
+      const singles = document.querySelectorAll('.map .space-marker').length;
+      const clustered = [...document.querySelectorAll('.map .marker-cluster')].reduce((n, c) => n + Number(c.textContent), 0);
+      return singles + clustered === 358;
+    });
+    assert.equal(await page.locator('.map.leaflet-container').count(), 1);
   });
 });
