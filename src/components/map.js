@@ -153,6 +153,7 @@ export class FinderMap {
   setMarkers(markersJson, fit) {
     if (!this.map) return;
     const list = JSON.parse(markersJson);
+    const interrupted = this.revealing;
     this.cluster.clearLayers();
     this.markers.clear();
     // The view first, while the group is empty, so that the markers are clustered only once.
@@ -185,9 +186,12 @@ export class FinderMap {
       return marker;
     });
     this.cluster.addLayers(layers);
+    // A space chosen just before: its new marker is brought into view instead.
+    const chosen = this.markers.get(this.selected);
+    if (interrupted && chosen) this.reveal(chosen);
   }
 
-  /** Highlights the selected space's marker (zooming into its cluster if needed). */
+  /** Highlights the selected space's marker and brings it into view, out of its cluster. */
   select(id) {
     const previous = this.markers.get(this.selected);
     if (previous) previous.setIcon(icon(previous.certified, false));
@@ -195,7 +199,35 @@ export class FinderMap {
     const marker = this.markers.get(this.selected);
     if (!marker) return;
     marker.setIcon(icon(marker.certified, true));
-    this.cluster.zoomToShowLayer(marker, () => marker.openTooltip());
+    this.reveal(marker);
+  }
+
+  /**
+   * Pans or zooms, a step per move, until `marker` shows on its own, then opens its name.
+   * (markercluster's zoomToShowLayer leaves a handler that throws once the markers have been
+   * replaced by a filter change; each step here first checks the marker is still the selected one.)
+   */
+  reveal(marker, steps = 12) {
+    this.revealing = null;
+    // A hidden map (the list pane on a phone) has no view to move; 12 steps cover every zoom level.
+    if (!this.map || this.markers.get(this.selected) !== marker || !this.map.getSize().x || !steps) return;
+    const thenAgain = () => {
+      this.revealing = marker;
+      this.map.once('moveend', () => this.reveal(marker, steps - 1));
+    };
+    const shown = this.cluster.getVisibleParent(marker);
+    if (shown === marker && this.map.getBounds().contains(marker.getLatLng())) {
+      marker.openTooltip();
+    } else if (!shown || shown === marker) {
+      thenAgain();
+      this.map.panTo(marker.getLatLng());
+    } else if (this.map.getZoom() < this.map.getMaxZoom()) {
+      thenAgain();
+      shown.zoomToBounds();
+    } else {
+      this.cluster.once('spiderfied', () => marker.openTooltip());
+      shown.spiderfy();
+    }
   }
 
   /** The person's position (WGS-84 or shifted to the tile system by the caller). */
@@ -218,7 +250,12 @@ export class FinderMap {
   }
 
   invalidate() {
-    if (this.map) this.map.invalidateSize();
+    if (!this.map) return;
+    // Leaflet keeps the size it last measured: none while the list pane hid the map.
+    const wasHidden = !this.map.getSize().x;
+    this.map.invalidateSize();
+    const marker = this.markers.get(this.selected);
+    if (wasHidden && marker) this.reveal(marker);
   }
 
   destroy() {

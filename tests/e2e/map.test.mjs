@@ -92,6 +92,24 @@ test('choropleth: districts show their counts, a click filters by district; a ch
   });
 });
 
+test('a space chosen while the filters change: the map shows its name, with no script error', async () => {
+  await session({}, async (page, server) => {
+  await open(page, server);
+  // Pick a Baiyun space in the list, and check Baiyun in the same moment: the map starts bringing
+  // the marker into view, then its markers are replaced by Baiyun's and the view fits them.
+  const name = await page.evaluate(() => {
+    const link = document.querySelector('.cards > li[data-id^="gz-440111-"] h3 a');
+    link.click();
+    [...document.querySelectorAll('.filter-panel label.check')].find((l) => l.textContent.includes('白云区')).querySelector('input').click();
+    return link.textContent.trim();
+  });
+  await page.waitForFunction(() => location.search.includes('district=440111'));
+  assert.equal(await found(page), dataset.spaces.filter((s) => s.district === '440111').length);
+  await page.locator('.map .space-marker.selected').waitFor();
+  await page.locator('.map .leaflet-tooltip', { hasText: name }).waitFor();
+  });
+});
+
 test('a tile server that fails leaves the vector basemap and says so', async () => {
   const config = JSON.stringify({ tiles: { url: 'http://127.0.0.1:9/{z}/{x}/{y}.png', attribution: '测试底图', approval: 'GS(2099)0000号', crs: 'gcj02' } });
   const server = await serve({ routes: { 'config.json': jsonRoute(config) } });
