@@ -75,8 +75,7 @@ pub fn PrintTable(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSig
         format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
     };
     view! {
-        <Show when=move || printing.get()>
-            {
+        {move || printing.get().then(|| {
                 let catalog = catalog.clone();
                 move || {
                     let l = lang.0.get();
@@ -109,7 +108,6 @@ pub fn PrintTable(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSig
                         </section>
                     }
                 }
-            }
-        </Show>
+            })}
     }
 }

@@ -175,8 +175,9 @@ pub fn Chips() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let t = move || lang.texts();
     let label = move |chip: &Chip| chip_label(lang.0.get(), chip);
+    let active = Memo::new(move |_| view.with(|v| v.filter.is_active()));
     view! {
-        <Show when=move || view.with(|v| v.filter.is_active())>
+        {move || active.get().then(|| view! {
             <div class="chips" role="group" aria-label=move || t().chosen_filters>
                 {move || view.with(|v| v.filter.chips()).into_iter().map(|chip| {
                     let text = label(&chip);
@@ -192,6 +193,6 @@ pub fn Chips() -> impl IntoView {
                     {move || t().clear_all}
                 </button>
             </div>
-        </Show>
+        })}
     }
 }

@@ -292,15 +292,9 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
                     <span>{move || t().choropleth}</span>
                 </label>
             </div>
-            <Show when=move || tile_failed.get()>
-                <p class="notice" role="status">{move || t().tiles_failed}</p>
-            </Show>
-            <Show when=move || failed.get()>
-                <p class="notice" role="alert">{move || t().map_failed}</p>
-            </Show>
-            <Show when=move || choropleth.get()>
-                <p class="hint">{move || t().choropleth_hint}</p>
-            </Show>
+            {move || tile_failed.get().then(|| view! { <p class="notice" role="status">{move || t().tiles_failed}</p> })}
+            {move || failed.get().then(|| view! { <p class="notice" role="alert">{move || t().map_failed}</p> })}
+            {move || choropleth.get().then(|| view! { <p class="hint">{move || t().choropleth_hint}</p> })}
             <div class="map" node_ref=container tabindex="0" role="region"></div>
             <p class="hint">{move || t().map_hint}</p>
         </section>

@@ -364,9 +364,7 @@ pub fn App() -> impl IntoView {
             {(!ignored.is_empty()).then(|| view! {
                 <p class="notice" role="note">{move || t().ignored_params} " " {ignored.join(", ")}</p>
             })}
-            <Show when=move || !online.get()>
-                <p class="notice" role="status">{move || t().offline}</p>
-            </Show>
+            {move || (!online.get()).then(|| view! { <p class="notice" role="status">{move || t().offline}</p> })}
             {move || match data.get() {
                 None => view! { <p class="loading" role="status">{t().loading}</p> }.into_any(),
                 Some(Err(e)) => {
@@ -493,6 +491,7 @@ fn Finder(data: Data) -> impl IntoView {
         }
         None => None,
     })));
+    let stats_shown = Memo::new(move |_| view.with(|v| v.pane == Pane::Stats));
     view! {
         {data.meta.sample.then(|| view! { <p class="sample-notice" role="note">{move || lang.texts().sample_notice}</p> })}
         <div class="finder" class:show-map=move || view.with(|v| v.pane == Pane::Map) class:show-stats=move || view.with(|v| v.pane == Pane::Stats)>
@@ -504,9 +503,7 @@ fn Finder(data: Data) -> impl IntoView {
                 <export::ExportBar catalog=export_catalog outcome=outcome printing=printing />
             </results::Results>
             <map::MapPanel catalog=catalog.clone() outcome=outcome config=data.config.clone() />
-            <Show when=move || view.with(|v| v.pane == Pane::Stats)>
-                <stats::Overview catalog=stats_catalog.clone() outcome=outcome />
-            </Show>
+            {move || stats_shown.get().then(|| view! { <stats::Overview catalog=stats_catalog.clone() outcome=outcome /> })}
             <details::Details catalog=catalog.clone() />
         </div>
         <export::PrintTable catalog=catalog outcome=outcome printing=printing />

@@ -34,6 +34,8 @@ pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize, chil
         outcome.with(|o| o.indices.iter().enumerate().take(shown.get()).map(|(k, i)| (*i, o.distances.get(k).copied())).collect::<Vec<_>>())
     });
     let count = move || outcome.with(|o| o.indices.len());
+    let none = Memo::new(move |_| count() == 0);
+    let more_left = Memo::new(move |_| count() > shown.get());
     let show_more = move || {
         let f = view.with(|v| v.filter.clone());
         more.set((f, shown.get_untracked() + MORE));
@@ -87,20 +89,20 @@ pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize, chil
             </div>
             {children()}
             <Chips />
-            <Show when=move || count() == 0>
+            {move || none.get().then(|| view! {
                 <div class="no-results">
                     <p>{move || t().no_results}</p>
                     <button type="button" class="button" on:click=move |_| view.update(|v| v.filter = v.filter.cleared())>
                         {move || t().clear_all}
                     </button>
                 </div>
-            </Show>
+            })}
             <ul class="cards" role="list" inner_html=cards on:click=open_details></ul>
-            <Show when=move || { count() > shown.get() }>
+            {move || more_left.get().then(|| view! {
                 <button type="button" class="button more" on:click=move |_| show_more()>
                     {move || (t().show_more)(count() - shown.get())}
                 </button>
-            </Show>
+            })}
         </section>
     }
 }
