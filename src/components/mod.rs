@@ -146,7 +146,7 @@ impl UiLang {
 
 /// The district boundaries, once loaded (the map and "near me" use them; the list does not wait).
 #[derive(Clone, Copy)]
-pub struct Shapes(pub Memo<Option<Boundaries>>);
+pub struct Shapes(pub RwSignal<Option<Boundaries>>);
 
 async fn fetch_boundaries(url: String) -> Result<Boundaries, String> {
     Boundaries::from_geojson(&fetch_text(&url).await.map_err(|e| e.to_string())?)
@@ -253,18 +253,19 @@ pub fn App() -> impl IntoView {
     let elderly = RwSignal::new(crate::domain::url_state::flag(&search, "elderly") || stored_elderly());
     provide_context(Elderly(elderly));
 
-    let first = LocalResource::new(fetch_dataset);
+    // Loaded by tasks that fill signals: `LocalResource`s here brought Leptos' asynchronous
+    // machinery into the wasm, 15 KB of gzip (decision 0012).
+    let first = RwSignal::new(None::<Result<Data, FetchError>>);
+    let load = move || leptos::task::spawn_local(async move { first.set(Some(fetch_dataset().await)) });
+    load();
     // A split dataset: once the first parts are shown, the rest follows.
-    let rest = LocalResource::new(move || {
-        let pending = first.get().and_then(Result::ok).filter(|d| !d.pending.is_empty());
-        async move {
-            match pending {
-                Some(d) => Some(complete(d).await),
-                None => None,
-            }
+    let rest = RwSignal::new(None::<Result<Data, FetchError>>);
+    Effect::new(move |_| {
+        if let Some(d) = first.with(|f| f.as_ref().and_then(|r| r.as_ref().ok()).filter(|d| !d.pending.is_empty()).cloned()) {
+            leptos::task::spawn_local(async move { rest.set(Some(complete(d).await)) });
         }
     });
-    let data = Memo::new(move |_| match rest.get().flatten() {
+    let data = Memo::new(move |_| match rest.get() {
         Some(Ok(all)) => Some(Ok(all)),
         Some(Err(e)) => {
             leptos::logging::warn!("dataset parts: {e}");
@@ -373,7 +374,10 @@ pub fn App() -> impl IntoView {
                         <div class="error" role="alert">
                             <p>{t().load_failed}</p>
                             <p class="error-detail">{e.to_string()}</p>
-                            <button type="button" class="button" on:click=move |_| first.refetch()>{t().retry}</button>
+                            <button type="button" class="button" on:click=move |_| {
+                                first.set(None);
+                                load();
+                            }>{t().retry}</button>
                         </div>
                     }.into_any()
                 }
@@ -482,15 +486,15 @@ fn Finder(data: Data) -> impl IntoView {
     let export_catalog = catalog.clone();
     let stats_catalog = catalog.clone();
     let boundaries_url = data.config.boundaries_url.clone();
-    let boundaries = LocalResource::new(move || fetch_boundaries(boundaries_url.clone()));
-    provide_context(Shapes(Memo::new(move |_| match boundaries.get() {
-        Some(Ok(b)) => Some(b),
-        Some(Err(e)) => {
-            leptos::logging::warn!("district boundaries: {e}");
-            None
+    let shapes = RwSignal::new(None);
+    provide_context(Shapes(shapes));
+    leptos::task::spawn_local(async move {
+        match fetch_boundaries(boundaries_url).await {
+            // The finder may have been replaced meanwhile (the rest of a split dataset).
+            Ok(b) => drop(shapes.try_set(Some(b))),
+            Err(e) => leptos::logging::warn!("district boundaries: {e}"),
         }
-        None => None,
-    })));
+    });
     let stats_shown = Memo::new(move |_| view.with(|v| v.pane == Pane::Stats));
     view! {
         {data.meta.sample.then(|| view! { <p class="sample-notice" role="note">{move || lang.texts().sample_notice}</p> })}
