@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{Now, UiLang, View};
+use super::{effect, Now, UiLang, View};
 use crate::domain::cards::state_label;
 use crate::domain::filter::Catalog;
 use crate::domain::hours::hhmm;
@@ -51,7 +51,7 @@ fn Body(catalog: Arc<Catalog>, index: usize, on_close: Callback<()>) -> impl Int
     let heading = NodeRef::<html::H2>::new();
     // Move focus to the heading so screen readers announce the details and keyboard users
     // continue from here.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(h) = heading.get() {
             let _ = h.focus();
         }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{after_paint, ReplaceHistory, UiLang, View};
+use super::{after_paint, effect, ReplaceHistory, UiLang, View};
 use crate::domain::distance::human;
 use crate::domain::filter::{toggle, Chip, Facets, Outcome};
 use crate::domain::i18n::Lang;
@@ -70,7 +70,7 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
     // are kept aside and `shown` flips to redraw them.
     let facets = StoredValue::new(outcome.with_untracked(|o| o.facets.clone()));
     let shown = RwSignal::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         let next = outcome.with(|o| o.facets.clone());
         after_paint(move || {
             if facets.try_set_value(next).is_none() {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{after_paint, UiLang, View};
+use super::{after_paint, effect, UiLang, View};
 use crate::domain::config::Config;
 use crate::domain::coords::{from_wgs84, Crs};
 use crate::domain::filter::{Catalog, Outcome};
@@ -138,7 +138,7 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
                 .unwrap_or_default()
         }
     };
-    Effect::new(move |_| {
+    effect(move || {
         if !shown() || started.get_value() {
             return;
         }
@@ -192,9 +192,9 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
 
     // Markers follow the filtered list; the view fits them when the list changes.
     let indices = Memo::new(move |_| outcome.with(|o| o.indices.clone()));
-    Effect::new({
+    effect({
         let catalog = catalog.clone();
-        move |_| {
+        move || {
             if !ready.get() {
                 return;
             }
@@ -230,7 +230,7 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
         })
     });
     // Boundaries, names and (in choropleth mode) counts under the current filters.
-    Effect::new(move |_| {
+    effect(move || {
         if !ready.get() {
             return;
         }
@@ -254,14 +254,14 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
     // The selected space and the person's position, each only when it changes (not with every
     // filter change).
     let selected = Memo::new(move |_| view.with(|v| v.space.clone()));
-    Effect::new(move |_| {
+    effect(move || {
         let id = selected.get();
         if ready.get() {
             with_map(map, |m| m.select(id));
         }
     });
     let near = Memo::new(move |_| view.with(|v| v.filter.near));
-    Effect::new(move |_| {
+    effect(move || {
         let near = near.get();
         let label = lang.texts().your_position;
         if ready.get() {
@@ -275,7 +275,7 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
     // measuring forces the browser to lay the page out (~2 ms at 1280 px, in the frame of every
     // filter change when this followed the whole view).
     let pane = Memo::new(move |_| view.with(|v| v.pane));
-    Effect::new(move |_| {
+    effect(move || {
         let _ = (pane.get(), wide.get());
         if ready.get_untracked() {
             request_animation_frame(move || with_map(map, |m| m.invalidate()));

@@ -200,7 +200,7 @@ pub struct Elderly(pub RwSignal<bool>);
 /// Writes the view to the address bar: a push for discrete changes, a replace while typing
 /// (and for the first, canonicalising write).
 fn sync_url(view: RwSignal<ViewState>, replace: StoredValue<bool>) {
-    Effect::new(move |_| {
+    effect(move || {
         let current = location_search();
         let query = view.with(|v| v.to_query_keeping(&current));
         let replace_now = replace.get_value();
@@ -223,6 +223,16 @@ fn sync_url(view: RwSignal<ViewState>, replace: StoredValue<bool>) {
             }
         });
     });
+}
+
+/// `Effect::new` for a closure that keeps no value. Boxed, so that the effect's machinery (an
+/// asynchronous task each) is compiled once for all of them, not once per closure (decision 0012).
+pub fn effect(f: impl FnMut() + 'static) {
+    effect_boxed(Box::new(f));
+}
+
+fn effect_boxed(mut f: Box<dyn FnMut()>) {
+    Effect::new(move |_| f());
 }
 
 /// Runs `work` once the browser has painted the current frame, for work the person does not
@@ -260,7 +270,7 @@ pub fn App() -> impl IntoView {
     load();
     // A split dataset: once the first parts are shown, the rest follows.
     let rest = RwSignal::new(None::<Result<Data, FetchError>>);
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(d) = first.with(|f| f.as_ref().and_then(|r| r.as_ref().ok()).filter(|d| !d.pending.is_empty()).cloned()) {
             leptos::task::spawn_local(async move { rest.set(Some(complete(d).await)) });
         }
@@ -275,7 +285,7 @@ pub fn App() -> impl IntoView {
     });
     // The prerendered first view (scripts/prerender.mjs) gives way once the finder, or the
     // reason it cannot load, is built: before the frame is painted, so the two never both show.
-    Effect::new(move |_| {
+    effect(move || {
         if data.with(Option::is_some) {
             if let Some(first) = document().get_element_by_id("first-view") {
                 first.remove();
@@ -293,14 +303,14 @@ pub fn App() -> impl IntoView {
         replace.set_value(true);
         view.set(ViewState::parse(&location_search()).0);
     });
-    Effect::new(move |_| {
+    effect(move || {
         let lang = lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.tag());
         }
         document().set_title(lang.texts().title);
     });
-    Effect::new(move |_| {
+    effect(move || {
         let on = elderly.get();
         store_elderly(on);
         if let Some(root) = document().document_element() {
@@ -309,7 +319,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let height_started = StoredValue::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         let Some(config) = config() else { return };
         if let (Some(colour), Some(root)) = (&config.theme_color, document().document_element()) {
             use wasm_bindgen::JsCast;
@@ -329,7 +339,7 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::online, move |_| online.set(true));
     let _ = window_event_listener(leptos::ev::offline, move |_| online.set(false));
     let sw_registered = StoredValue::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         if data.with(|d| matches!(d, Some(Ok(_)))) && !sw_registered.get_value() {
             sw_registered.set_value(true);
             let _ = window().navigator().service_worker().register("sw.js");

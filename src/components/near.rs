@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::map::MapPick;
-use super::{Shapes, UiLang, View};
+use super::{effect, Shapes, UiLang, View};
 use crate::domain::decimal;
 use crate::domain::filter::{Catalog, Sort};
 use crate::domain::load::GUANGZHOU_BBOX;
@@ -64,14 +64,14 @@ pub fn NearMe(catalog: Arc<Catalog>) -> impl IntoView {
         });
     };
     // A point clicked on the map becomes the origin.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(p) = pick.get() {
             geo.set(Geo::Idle);
             set_near(p, Origin::Map);
         }
     });
     // Back/Forward or a link can clear the position.
-    Effect::new(move |_| {
+    effect(move || {
         if view.with(|v| v.filter.near.is_none()) {
             origin.set(None);
         }
