@@ -137,6 +137,19 @@ export async function urlMatches(page, pattern, { not = false } = {}) {
     [pattern.source, pattern.flags, not], { timeout: 5_000 });
 }
 
+/** The spaces the map shows: its single markers plus the counts on its clusters (runs in the page). */
+function spacesOnMap() {
+  const singles = document.querySelectorAll('.map .space-marker').length;
+  const clustered = [...document.querySelectorAll('.map .marker-cluster')].reduce((n, c) => n + Number(c.textContent), 0);
+  return singles + clustered;
+}
+
+/** How many spaces the map shows now. */
+export const markerTotal = (page) => page.evaluate(spacesOnMap);
+
+/** Waits until the map shows `n` spaces (its markers follow the list by a frame or more). */
+export const mapShows = (page, n) => page.waitForFunction(`(${spacesOnMap})() === ${Number(n)}`);
+
 /** The results-count text once the list is there. */
 export async function countText(page) {
   return (await page.getByRole('status').filter({ hasText: /共找到|charity spaces found/ }).first().textContent()).trim();

@@ -4,21 +4,12 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, openPage, session, closeBrowser, screenshot, found, DIST, urlMatches, jsonRoute } from './harness.mjs';
+import { serve, openPage, session, closeBrowser, screenshot, found, DIST, urlMatches, jsonRoute, markerTotal, mapShows } from './harness.mjs';
 
 after(closeBrowser);
 
 const dataset = JSON.parse(readFileSync(join(DIST, 'data', 'spaces.json'), 'utf8'));
 const panyu = dataset.spaces.filter((s) => s.district === '440113');
-
-/** Individual markers plus the counts of the clusters on the map. */
-async function markerTotal(page) {
-  return page.evaluate(() => {
-    const singles = document.querySelectorAll('.map .space-marker').length;
-    const clustered = [...document.querySelectorAll('.map .marker-cluster')].reduce((n, c) => n + Number(c.textContent), 0);
-    return singles + clustered;
-  });
-}
 
 async function mapView(page) {
   return JSON.parse(await page.locator('.map').getAttribute('data-view'));
@@ -40,11 +31,7 @@ test('all 358 spaces are on the map; filtering to Panyu keeps only Panyu and fit
   const before = await mapView(page);
   await page.getByRole('checkbox', { name: /番禺区/ }).check();
   assert.equal(await found(page), 100);
-  await page.waitForFunction(() => {
-    const singles = document.querySelectorAll('.map .space-marker').length;
-    const clustered = [...document.querySelectorAll('.map .marker-cluster')].reduce((n, c) => n + Number(c.textContent), 0);
-    return singles + clustered === 100;
-  });
+  await mapShows(page, 100);
   const after = await mapView(page);
   // Fitted: every Panyu space is in view, and the view is smaller than the whole city's.
   for (const s of panyu) {

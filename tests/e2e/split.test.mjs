@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { session, closeBrowser, found, ROOT, jsonRoute } from './harness.mjs';
+import { session, closeBrowser, found, ROOT, jsonRoute, mapShows } from './harness.mjs';
 
 after(closeBrowser);
 
@@ -45,11 +45,7 @@ test('a split dataset paints the linked district from its own part, then complet
     await page.waitForFunction(() => /共找到 358 /.test(document.querySelector('.results-bar .count')?.textContent ?? ''));
     assert.equal(await found(page), 358);
     // The finder built for the whole city has a working map (1280 px: on screen), showing all of it.
-    await page.waitForFunction(() => {
-      const singles = document.querySelectorAll('.map .space-marker').length;
-      const clustered = [...document.querySelectorAll('.map .marker-cluster')].reduce((n, c) => n + Number(c.textContent), 0);
-      return singles + clustered === 358;
-    });
+    await mapShows(page, 358);
     assert.equal(await page.locator('.map.leaflet-container').count(), 1);
   });
 });
