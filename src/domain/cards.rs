@@ -10,7 +10,7 @@ use super::i18n::{Lang, Texts};
 use super::model::{service, Space, Status};
 
 /// Appends text escaped for an HTML text node or a double-quoted attribute value.
-fn push_escaped(out: &mut String, text: &str) {
+pub(crate) fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -5,6 +5,7 @@ pub mod cards;
 pub mod config;
 pub mod coords;
 pub mod decimal;
+pub mod details;
 pub mod distance;
 pub mod export;
 pub mod filter;

@@ -3,7 +3,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, openPage, closeBrowser, screenshot, found, DIST, urlMatches, jsonRoute } from './harness.mjs';
+import { serve, openPage, session, closeBrowser, screenshot, found, DIST, urlMatches, jsonRoute } from './harness.mjs';
 
 after(closeBrowser);
 
@@ -133,6 +133,23 @@ test('a card opens its details with phone, hours and map links', async () => {
     assert.equal(await details.count(), 0);
     await urlMatches(page, /space=/, { not: true });
   });
+});
+
+test('"copy address" puts the address on the clipboard and says so; a refused clipboard is explained', async () => {
+  for (const [permissions, message] of [[['clipboard-read', 'clipboard-write'], '地址已复制'], [[], '无法自动复制']]) {
+    await session({ page: { permissions } }, async (page, server) => {
+      const record = panyu[0];
+      await page.goto(`${server.url}?space=${record.id}`);
+      const details = page.getByRole('complementary', { name: record.name });
+      const copy = details.getByRole('button', { name: '复制地址' });
+      await copy.focus();
+      await page.keyboard.press('Enter');
+      await details.getByRole('status').filter({ hasText: message }).waitFor();
+      // The panel was not rebuilt under the keyboard: focus is still on the button.
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), '复制地址');
+      if (permissions.length) assert.equal(await page.evaluate(() => navigator.clipboard.readText()), record.address);
+    });
+  }
 });
 
 test('the URL reproduces the view, and Back returns to the previous one', async () => {
