@@ -16,6 +16,7 @@ pub mod links;
 pub mod load;
 pub mod model;
 pub mod nearest;
+pub mod overview;
 pub mod places;
 pub mod search;
 pub mod stats;

@@ -24,7 +24,7 @@ async function ready(page) {
 
 for (const lang of ['zh-CN', 'en']) {
   for (const elderly of [false, true]) {
-    test(`axe finds no violations (${lang}${elderly ? ', elderly mode' : ''}): start, filtered, details, map`, async () => {
+    test(`axe finds no violations (${lang}${elderly ? ', elderly mode' : ''}): start, filtered, details, map, overview`, async () => {
       const server = await serve();
       const page = await openPage();
       try {
@@ -41,6 +41,9 @@ for (const lang of ['zh-CN', 'en']) {
         await page.getByRole('checkbox', { name: lang === 'en' ? 'Counts by district' : '按区显示数量' }).check();
         await axe(page, 'map');
         if (elderly) await screenshot(page, `elderly-${lang}-1280`);
+        await page.getByRole('button', { name: lang === 'en' ? 'Overview' : '统计概览' }).click();
+        await page.locator('.chart-table summary').first().click();
+        await axe(page, 'overview');
         page.expectClean();
       } finally {
         await page.done();

@@ -28,6 +28,11 @@ test('the overview shows the dataset totals, follows the filters, and a bar appl
   await page.waitForFunction(() => location.search.includes('district=440113'));
   assert.deepEqual((await totals(page)).slice(0, 2), [String(panyuCertified.length), String(panyuCertified.length)]);
   await urlMatches(page, /view=stats/);
+  // From the keyboard: Enter on a bar applies it, and the focus stays on that bar.
+  await page.getByRole('link', { name: /^花都区：/ }).focus();
+  await page.keyboard.press('Enter');
+  await urlMatches(page, /district=440113(,|%2C)440114/);
+  await page.waitForFunction(() => /^花都区：/.test(document.activeElement?.getAttribute('aria-label') ?? ''));
   // The numbers are also a table.
   await page.locator('.chart-table summary').first().click();
   assert.match(await page.locator('.chart-table table').first().textContent(), /番禺区/);
