@@ -5,11 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::filters::chip_label;
 use super::{UiLang, View};
-use crate::domain::export::{to_csv, to_geojson, to_hsds};
+use crate::domain::export::{print_html, to_csv, to_geojson, to_hsds};
 use crate::domain::filter::{Catalog, Outcome};
-use crate::domain::model::service;
 
 /// Offers `text` as a file download, from memory: nothing leaves the browser.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
@@ -70,44 +68,14 @@ pub fn PrintTable(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSig
     let lang = expect_context::<UiLang>();
     let _ = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
     let _ = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
-    let today = move || {
-        let d = js_sys::Date::new_0();
-        format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    let html = move || {
+        printing.get().then(|| {
+            let d = js_sys::Date::new_0();
+            let today = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
+            let chips = view.with(|v| v.filter.chips());
+            let spaces: Vec<_> = outcome.with(|o| o.indices.iter().map(|&i| &catalog.spaces[i]).collect());
+            print_html(&spaces, &chips, catalog.spaces.len(), &today, lang.0.get())
+        })
     };
-    view! {
-        {move || printing.get().then(|| {
-                let catalog = catalog.clone();
-                move || {
-                    let l = lang.0.get();
-                    let t = l.texts();
-                    let chips = view.with(|v| v.filter.chips());
-                    let summary = if chips.is_empty() { t.chosen_none.to_string() } else { chips.iter().map(|c| chip_label(l, c)).collect::<Vec<_>>().join("，") };
-                    let rows = outcome.with(|o| o.indices.clone());
-                    view! {
-                        <section class="print-only">
-                            <h2>{t.print_heading}</h2>
-                            <p>{t.chosen_filters} "：" {summary} " · " {(t.found)(rows.len(), catalog.spaces.len())} " · " {t.printed_on} " " {today()}</p>
-                            <table class="print-table">
-                                <thead><tr><th>{t.name}</th><th>{t.address}</th><th>{t.phone}</th><th>{t.hours}</th><th>{t.services}</th></tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|i| {
-                                        let s = &catalog.spaces[i];
-                                        let services = s.services.iter().filter_map(|x| service(x)).map(|x| l.service(x)).collect::<Vec<_>>().join("、");
-                                        view! {
-                                            <tr>
-                                                <td lang="zh-CN">{s.name.clone()}</td>
-                                                <td lang="zh-CN">{s.address.clone()}</td>
-                                                <td>{s.phone.clone()}</td>
-                                                <td>{if s.opening_hours.is_empty() { t.hours_unknown.to_string() } else { s.opening_hours.clone() }}</td>
-                                                <td>{services}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </section>
-                    }
-                }
-            })}
-    }
+    view! { <section class="print-only" inner_html=html></section> }
 }

@@ -3,10 +3,8 @@
 use leptos::prelude::*;
 
 use super::{after_paint, effect, ReplaceHistory, UiLang, View};
-use crate::domain::distance::human;
 use crate::domain::filter::{toggle, Chip, Facets, Outcome};
-use crate::domain::i18n::Lang;
-use crate::domain::model::{district, service, DISTRICTS, SERVICES};
+use crate::domain::model::{DISTRICTS, SERVICES};
 
 /// The search box: results follow each keystroke; the URL is pushed once, then replaced while typing.
 #[component]
@@ -156,25 +154,13 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
     }
 }
 
-/// The text of a chosen filter in a language.
-pub fn chip_label(l: Lang, chip: &Chip) -> String {
-    match chip {
-        Chip::District(code) => district(code).map(|d| l.district(d)).unwrap_or(code).to_string(),
-        Chip::Service(id) => service(id).map(|s| l.service(s)).unwrap_or(id).to_string(),
-        Chip::Certified => l.texts().certified_only.to_string(),
-        Chip::OpenNow => l.texts().open_now.to_string(),
-        Chip::Query(q) => format!("“{q}”"),
-        Chip::Radius(r) => format!("≤ {}", human(*r, l.texts().metre, l.texts().kilometre)),
-    }
-}
-
 /// The chosen filters as removable chips, with "clear all".
 #[component]
 pub fn Chips() -> impl IntoView {
     let View(view) = expect_context();
     let lang = expect_context::<UiLang>();
     let t = move || lang.texts();
-    let label = move |chip: &Chip| chip_label(lang.0.get(), chip);
+    let label = move |chip: &Chip| chip.label(lang.0.get());
     let active = Memo::new(move |_| view.with(|v| v.filter.is_active()));
     view! {
         {move || active.get().then(|| view! {

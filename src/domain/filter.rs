@@ -5,9 +5,10 @@
 
 use std::collections::HashMap;
 
-use super::distance::Origin;
+use super::distance::{human, Origin};
 use super::hours::{self, CstTime, Hours, OpenState};
-use super::model::{district_index, LatLng, Space, Status, SERVICES};
+use super::i18n::Lang;
+use super::model::{district, district_index, service, LatLng, Space, Status, SERVICES};
 use super::nearest::SpatialIndex;
 use super::search::{tokens, SearchIndex};
 
@@ -173,6 +174,20 @@ pub enum Chip {
     OpenNow,
     Query(String),
     Radius(f64),
+}
+
+impl Chip {
+    /// The chip's text in a language.
+    pub fn label(&self, l: Lang) -> String {
+        match self {
+            Chip::District(code) => district(code).map(|d| l.district(d)).unwrap_or(code).to_string(),
+            Chip::Service(id) => service(id).map(|s| l.service(s)).unwrap_or(id).to_string(),
+            Chip::Certified => l.texts().certified_only.to_string(),
+            Chip::OpenNow => l.texts().open_now.to_string(),
+            Chip::Query(q) => format!("“{q}”"),
+            Chip::Radius(r) => format!("≤ {}", human(*r, l.texts().metre, l.texts().kilometre)),
+        }
+    }
 }
 
 impl Filter {
