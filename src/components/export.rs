@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{UiLang, View};
+use super::{tr, UiLang, View};
 use crate::domain::export::{print_html, to_csv, to_geojson, to_hsds};
 use crate::domain::filter::{Catalog, Outcome};
 
@@ -26,8 +26,6 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
 /// Download and print buttons for the current results.
 #[component]
 pub fn ExportBar(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl IntoView {
-    let lang = expect_context::<UiLang>();
-    let t = move || lang.texts();
     let save = move |kind: &'static str| {
         let catalog = catalog.clone();
         move |_| {
@@ -51,12 +49,12 @@ pub fn ExportBar(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSign
         });
     };
     view! {
-        <div class="export-bar" role="group" aria-label=move || t().download>
-            <span class="export-label">{move || t().download} ":"</span>
+        <div class="export-bar" role="group" aria-label=tr(|t| t.download)>
+            <span class="export-label">{tr(|t| t.download)} ":"</span>
             <button type="button" class="button small" on:click=save("csv")>"CSV"</button>
             <button type="button" class="button small" on:click=save("geojson")>"GeoJSON"</button>
             <button type="button" class="button small" on:click=save("hsds")>"HSDS JSON"</button>
-            <button type="button" class="button small" on:click=print>{move || t().print}</button>
+            <button type="button" class="button small" on:click=print>{tr(|t| t.print)}</button>
         </div>
     }
 }

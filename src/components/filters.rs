@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{after_paint, effect, ReplaceHistory, UiLang, View};
+use super::{tr, after_paint, effect, ReplaceHistory, UiLang, View};
 use crate::domain::filter::{toggle, Chip, Facets, Outcome};
 use crate::domain::model::{DISTRICTS, SERVICES};
 
@@ -11,17 +11,16 @@ use crate::domain::model::{DISTRICTS, SERVICES};
 pub fn SearchBox() -> impl IntoView {
     let View(view) = expect_context();
     let ReplaceHistory(replace) = expect_context();
-    let lang = expect_context::<UiLang>();
     view! {
         <div class="search" role="search">
-            <label for="q">{move || lang.texts().search_label}</label>
+            <label for="q">{tr(|t| t.search_label)}</label>
             <input
                 id="q"
                 type="search"
                 autocomplete="off"
                 enterkeyhint="search"
                 maxlength="100"
-                placeholder=move || lang.texts().search_placeholder
+                placeholder=tr(|t| t.search_placeholder)
                 prop:value=move || view.with(|v| v.filter.query.clone())
                 on:input=move |ev| {
                     // The first keystroke starts a new history entry; the rest of the typing
@@ -125,9 +124,9 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
                 {move || if open.get() { t().hide_filters } else { t().show_filters }}
                 {move || (chosen() > 0).then(|| format!(" ({})", chosen()))}
             </button>
-            <section id="filter-panel" class="filter-panel" aria-label=move || t().filters>
+            <section id="filter-panel" class="filter-panel" aria-label=tr(|t| t.filters)>
                 <fieldset>
-                    <legend>{move || t().status}</legend>
+                    <legend>{tr(|t| t.status)}</legend>
                     <Check
                         label=Signal::derive(move || t().certified_only.to_string())
                         count=delayed(facets, shown, |f| f.certified)
@@ -142,11 +141,11 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
                     />
                 </fieldset>
                 <fieldset>
-                    <legend>{move || t().district}</legend>
+                    <legend>{tr(|t| t.district)}</legend>
                     <div class="check-grid">{districts}</div>
                 </fieldset>
                 <fieldset>
-                    <legend>{move || t().service}</legend>
+                    <legend>{tr(|t| t.service)}</legend>
                     <div class="check-grid">{services}</div>
                 </fieldset>
             </section>
@@ -164,7 +163,7 @@ pub fn Chips() -> impl IntoView {
     let active = Memo::new(move |_| view.with(|v| v.filter.is_active()));
     view! {
         {move || active.get().then(|| view! {
-            <div class="chips" role="group" aria-label=move || t().chosen_filters>
+            <div class="chips" role="group" aria-label=tr(|t| t.chosen_filters)>
                 {move || view.with(|v| v.filter.chips()).into_iter().map(|chip| {
                     let text = label(&chip);
                     let aria = format!("{}：{}", t().remove_filter, text);
@@ -176,7 +175,7 @@ pub fn Chips() -> impl IntoView {
                     }
                 }).collect_view()}
                 <button type="button" class="link-button" on:click=move |_| view.update(|v| v.filter = v.filter.cleared())>
-                    {move || t().clear_all}
+                    {tr(|t| t.clear_all)}
                 </button>
             </div>
         })}

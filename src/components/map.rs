@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{after_paint, effect, UiLang, View};
+use super::{tr, after_paint, effect, UiLang, View};
 use crate::domain::config::Config;
 use crate::domain::coords::{from_wgs84, Crs};
 use crate::domain::filter::{Catalog, Outcome};
@@ -282,21 +282,20 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
         }
     });
 
-    let t = move || lang.texts();
     view! {
         <section class="map-panel" aria-labelledby="map-heading">
             <div class="map-bar">
-                <h2 id="map-heading">{move || t().map}</h2>
+                <h2 id="map-heading">{tr(|t| t.map)}</h2>
                 <label class="check inline">
                     <input type="checkbox" prop:checked=move || choropleth.get() on:change=move |_| choropleth.update(|c| *c = !*c) />
-                    <span>{move || t().choropleth}</span>
+                    <span>{tr(|t| t.choropleth)}</span>
                 </label>
             </div>
-            {move || tile_failed.get().then(|| view! { <p class="notice" role="status">{move || t().tiles_failed}</p> })}
-            {move || failed.get().then(|| view! { <p class="notice" role="alert">{move || t().map_failed}</p> })}
-            {move || choropleth.get().then(|| view! { <p class="hint">{move || t().choropleth_hint}</p> })}
+            {move || tile_failed.get().then(|| view! { <p class="notice" role="status">{tr(|t| t.tiles_failed)}</p> })}
+            {move || failed.get().then(|| view! { <p class="notice" role="alert">{tr(|t| t.map_failed)}</p> })}
+            {move || choropleth.get().then(|| view! { <p class="hint">{tr(|t| t.choropleth_hint)}</p> })}
             <div class="map" node_ref=container tabindex="0" role="region"></div>
-            <p class="hint">{move || t().map_hint}</p>
+            <p class="hint">{tr(|t| t.map_hint)}</p>
         </section>
     }
 }
@@ -316,7 +315,7 @@ pub fn ViewToggle() -> impl IntoView {
         }
     };
     view! {
-        <div class="view-toggle" role="group" aria-label=move || t().view_as>
+        <div class="view-toggle" role="group" aria-label=tr(|t| t.view_as)>
             {button(Pane::List, |t| t.list)}
             {button(Pane::Map, |t| t.map)}
             {button(Pane::Stats, |t| t.overview)}

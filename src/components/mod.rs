@@ -174,6 +174,14 @@ extern "C" {
     fn start_height_messages(origins: &str);
 }
 
+/// A text of the interface in the current language, as a view or an attribute value that follows
+/// the language: one closure type for all of them, so that Leptos' code to render and update it is
+/// compiled once rather than once per text.
+pub fn tr(pick: fn(&'static Texts) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = expect_context::<UiLang>();
+    move || pick(lang.texts())
+}
+
 /// Copies text to the clipboard, then reports whether the browser allowed it.
 pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     let promise = window().navigator().clipboard().write_text(text);
@@ -348,7 +356,7 @@ pub fn App() -> impl IntoView {
     let t = move || lang.get().texts();
 
     view! {
-        <a class="skip-link" href="#results">{move || t().skip_to_results}</a>
+        <a class="skip-link" href="#results">{tr(|t| t.skip_to_results)}</a>
         {(!embed).then(|| view! {
             <header class="site-header">
                 <div class="header-inner">
@@ -357,8 +365,8 @@ pub fn App() -> impl IntoView {
                             <path d="M12 21s-7-4.6-7-10.2A4.8 4.8 0 0 1 12 7a4.8 4.8 0 0 1 7 3.8C19 16.4 12 21 12 21z" />
                         </svg>
                         <div>
-                            <h1>{move || t().title}</h1>
-                            <p class="tagline">{move || t().tagline}</p>
+                            <h1>{tr(|t| t.title)}</h1>
+                            <p class="tagline">{tr(|t| t.tagline)}</p>
                         </div>
                     </div>
                     <Preferences />
@@ -368,14 +376,14 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {embed.then(|| view! {
                 <div class="embed-bar">
-                    <h1 class="visually-hidden">{move || t().title}</h1>
+                    <h1 class="visually-hidden">{tr(|t| t.title)}</h1>
                     <Preferences />
                 </div>
             })}
             {(!ignored.is_empty()).then(|| view! {
-                <p class="notice" role="note">{move || t().ignored_params} " " {ignored.join(", ")}</p>
+                <p class="notice" role="note">{tr(|t| t.ignored_params)} " " {ignored.join(", ")}</p>
             })}
-            {move || (!online.get()).then(|| view! { <p class="notice" role="status">{move || t().offline}</p> })}
+            {move || (!online.get()).then(|| view! { <p class="notice" role="status">{tr(|t| t.offline)}</p> })}
             {move || match data.get() {
                 None => view! { <p class="loading" role="status">{t().loading}</p> }.into_any(),
                 Some(Err(e)) => {
@@ -404,7 +412,7 @@ pub fn App() -> impl IntoView {
                     <p>{t().data_as_of} " " {d.meta.as_of.clone()} " · " {t().data_source} ": " {d.meta.source.clone()}</p>
                     {d.config.report_link("").map(|href| view! { <p><a href=href>{t().report_error}</a></p> })}
                 })}
-                <p>{move || t().boundary_credit}</p>
+                <p>{tr(|t| t.boundary_credit)}</p>
                 <EmbedCode />
             </footer>
         })}
@@ -415,7 +423,6 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Preferences() -> impl IntoView {
     let Elderly(elderly) = expect_context();
-    let lang = expect_context::<UiLang>();
     view! {
         <div class="preferences">
             <button
@@ -425,7 +432,7 @@ fn Preferences() -> impl IntoView {
                 on:click=move |_| elderly.update(|e| *e = !*e)
             >
                 <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 18l5-12 5 12M6 14h6M15 18l3-8 3 8M16 15.5h4" /></svg>
-                {move || lang.texts().elderly_mode}
+                {tr(|t| t.elderly_mode)}
             </button>
             <LanguageSwitcher />
         </div>
@@ -447,10 +454,10 @@ fn EmbedCode() -> impl IntoView {
     let copy = move |_| copy_to_clipboard(&snippet(), move |ok| copied.set(ok));
     view! {
         <details class="embed-code">
-            <summary>{move || lang.texts().embed_title}</summary>
-            <p id="embed-help">{move || lang.texts().embed_help}</p>
-            <textarea readonly rows="7" aria-describedby="embed-help" aria-label=move || lang.texts().embed_title prop:value=snippet></textarea>
-            <button type="button" class="button small" on:click=copy>{move || lang.texts().copy_code}</button>
+            <summary>{tr(|t| t.embed_title)}</summary>
+            <p id="embed-help">{tr(|t| t.embed_help)}</p>
+            <textarea readonly rows="7" aria-describedby="embed-help" aria-label=tr(|t| t.embed_title) prop:value=snippet></textarea>
+            <button type="button" class="button small" on:click=copy>{tr(|t| t.copy_code)}</button>
             <span role="status">{move || copied.get().then(|| lang.texts().code_copied)}</span>
         </details>
     }
@@ -463,7 +470,7 @@ fn LanguageSwitcher() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     view! {
         <label class="lang-switch">
-            <span>{move || lang.texts().language}</span>
+            <span>{tr(|t| t.language)}</span>
             <select on:change=move |ev| {
                 let chosen = Lang::from_tag(&event_target_value(&ev));
                 view.update(|v| v.lang = chosen);
@@ -483,7 +490,6 @@ fn LanguageSwitcher() -> impl IntoView {
 fn Finder(data: Data) -> impl IntoView {
     let View(view) = expect_context();
     let Now(now) = expect_context();
-    let lang = expect_context::<UiLang>();
     let catalog = data.catalog.clone();
     let outcome: Memo<Outcome> = Memo::new({
         let catalog = catalog.clone();
@@ -507,7 +513,7 @@ fn Finder(data: Data) -> impl IntoView {
     });
     let stats_shown = Memo::new(move |_| view.with(|v| v.pane == Pane::Stats));
     view! {
-        {data.meta.sample.then(|| view! { <p class="sample-notice" role="note">{move || lang.texts().sample_notice}</p> })}
+        {data.meta.sample.then(|| view! { <p class="sample-notice" role="note">{tr(|t| t.sample_notice)}</p> })}
         <div class="finder" class:show-map=move || view.with(|v| v.pane == Pane::Map) class:show-stats=move || view.with(|v| v.pane == Pane::Stats)>
             <filters::SearchBox />
             <near::NearMe catalog=catalog.clone() />

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::map::MapPick;
-use super::{effect, Shapes, UiLang, View};
+use super::{tr, effect, Shapes, UiLang, View};
 use crate::domain::decimal;
 use crate::domain::filter::{Catalog, Sort};
 use crate::domain::load::GUANGZHOU_BBOX;
@@ -177,15 +177,15 @@ pub fn NearMe(catalog: Arc<Catalog>) -> impl IntoView {
 
     view! {
         <section class="near" aria-labelledby="near-heading">
-            <h2 id="near-heading">{move || t().near_title}</h2>
-            <p class="hint">{move || t().privacy}</p>
+            <h2 id="near-heading">{tr(|t| t.near_title)}</h2>
+            <p class="hint">{tr(|t| t.privacy)}</p>
             <div class="near-row">
                 <button type="button" class="button" on:click=locate disabled=move || geo.get() == Geo::Locating>
                     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="4" /><path d="M12 2v3M12 19v3M2 12h3M19 12h3" /></svg>
                     {move || if geo.get() == Geo::Locating { t().locating } else { t().use_location }}
                 </button>
                 <label class="radius">
-                    <span>{move || t().radius}</span>
+                    <span>{tr(|t| t.radius)}</span>
                     <select
                         disabled=move || view.with(|v| v.filter.near.is_none())
                         on:change=move |ev| {
@@ -219,24 +219,24 @@ pub fn NearMe(catalog: Arc<Catalog>) -> impl IntoView {
                 </p>
             })}
             <details class="near-pick" open=move || message().is_some()>
-                <summary>{move || t().pick_instead}</summary>
+                <summary>{tr(|t| t.pick_instead)}</summary>
                 <div class="near-row">
                     <label>
-                        <span>{move || t().pick_district}</span>
+                        <span>{tr(|t| t.pick_district)}</span>
                         <select on:change=choose_district>
-                            <option value="">{move || t().choose}</option>
+                            <option value="">{tr(|t| t.choose)}</option>
                             {move || { let l = lang.0.get(); DISTRICTS.iter().map(|d| view! { <option value=d.code>{l.district(d)}</option> }).collect_view() }}
                         </select>
                     </label>
                     <label>
-                        <span>{move || t().pick_street}</span>
+                        <span>{tr(|t| t.pick_street)}</span>
                         <select on:change=choose_street>
-                            <option value="">{move || t().choose}</option>
+                            <option value="">{tr(|t| t.choose)}</option>
                             {street_options}
                         </select>
                     </label>
                 </div>
-                <p class="hint">{move || t().pick_on_map}</p>
+                <p class="hint">{tr(|t| t.pick_on_map)}</p>
             </details>
         </section>
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::filters::Chips;
-use super::{Now, UiLang, View};
+use super::{tr, Now, UiLang, View};
 use crate::domain::cards::{card_html, Card};
 use crate::domain::filter::{Catalog, Filter, Outcome, Sort};
 use crate::domain::url_state::ViewState;
@@ -71,18 +71,18 @@ pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize, chil
 
     view! {
         <section class="results" id="results" tabindex="-1" aria-labelledby="results-heading">
-            <h2 id="results-heading" class="visually-hidden">{move || t().results}</h2>
+            <h2 id="results-heading" class="visually-hidden">{tr(|t| t.results)}</h2>
             <div class="results-bar">
                 <p class="count" role="status" aria-live="polite">{move || (t().found)(count(), total)}</p>
                 <label class="sort">
-                    <span>{move || t().sort_by}</span>
+                    <span>{tr(|t| t.sort_by)}</span>
                     <select on:change=move |ev| {
                         let sort = if event_target_value(&ev) == "distance" { Sort::Distance } else { Sort::Name };
                         view.update(|v| v.sort = sort);
                     }>
-                        <option value="name" selected=move || view.with(|v| v.sort == Sort::Name)>{move || t().sort_name}</option>
+                        <option value="name" selected=move || view.with(|v| v.sort == Sort::Name)>{tr(|t| t.sort_name)}</option>
                         <option value="distance" disabled=move || view.with(|v| v.filter.near.is_none()) selected=move || view.with(|v| v.sort == Sort::Distance)>
-                            {move || t().sort_distance}
+                            {tr(|t| t.sort_distance)}
                         </option>
                     </select>
                 </label>
@@ -91,9 +91,9 @@ pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize, chil
             <Chips />
             {move || none.get().then(|| view! {
                 <div class="no-results">
-                    <p>{move || t().no_results}</p>
+                    <p>{tr(|t| t.no_results)}</p>
                     <button type="button" class="button" on:click=move |_| view.update(|v| v.filter = v.filter.cleared())>
-                        {move || t().clear_all}
+                        {tr(|t| t.clear_all)}
                     </button>
                 </div>
             })}
