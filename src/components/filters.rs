@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{tr, after_paint, effect, ReplaceHistory, UiLang, View};
+use super::{after_paint, effect, tr, ReplaceHistory, UiLang, View};
 use crate::domain::filter::{toggle, Chip, Facets, Outcome};
 use crate::domain::model::{DISTRICTS, SERVICES};
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{tr, after_paint, effect, UiLang, View};
+use super::{after_paint, effect, tr, UiLang, View};
 use crate::domain::config::Config;
 use crate::domain::coords::{from_wgs84, Crs};
 use crate::domain::filter::{Catalog, Outcome};

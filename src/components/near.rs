@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::map::MapPick;
-use super::{tr, effect, Shapes, UiLang, View};
+use super::{effect, tr, Shapes, UiLang, View};
 use crate::domain::decimal;
 use crate::domain::filter::{Catalog, Sort};
 use crate::domain::load::GUANGZHOU_BBOX;
