@@ -20,6 +20,7 @@ use crate::domain::hours::CstTime;
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::load::{parse_dataset, resolve, Index, LoadError, Part};
 use crate::domain::model::{Dataset, Meta, Space};
+use crate::domain::page::{brand_html, footer_html};
 use crate::domain::url_state::{Pane, ViewState};
 
 /// Why the dataset could not be shown.
@@ -360,15 +361,7 @@ pub fn App() -> impl IntoView {
         {(!embed).then(|| view! {
             <header class="site-header">
                 <div class="header-inner">
-                    <div class="brand">
-                        <svg class="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                            <path d="M12 21s-7-4.6-7-10.2A4.8 4.8 0 0 1 12 7a4.8 4.8 0 0 1 7 3.8C19 16.4 12 21 12 21z" />
-                        </svg>
-                        <div>
-                            <h1>{tr(|t| t.title)}</h1>
-                            <p class="tagline">{tr(|t| t.tagline)}</p>
-                        </div>
-                    </div>
+                    <div class="brand" inner_html=move || brand_html(lang.get())></div>
                     <Preferences />
                 </div>
             </header>
@@ -408,11 +401,10 @@ pub fn App() -> impl IntoView {
         </main>
         {(!embed).then(|| view! {
             <footer class="site-footer">
-                {move || data.get().and_then(Result::ok).map(|d| view! {
-                    <p>{t().data_as_of} " " {d.meta.as_of.clone()} " · " {t().data_source} ": " {d.meta.source.clone()}</p>
-                    {d.config.report_link("").map(|href| view! { <p><a href=href>{t().report_error}</a></p> })}
-                })}
-                <p>{tr(|t| t.boundary_credit)}</p>
+                <div inner_html=move || data.with(|d| {
+                    let d = d.as_ref().and_then(|r| r.as_ref().ok());
+                    footer_html(d.map(|d| &d.meta), d.and_then(|d| d.config.report_link("")).as_deref(), lang.get())
+                })></div>
                 <EmbedCode />
             </footer>
         })}

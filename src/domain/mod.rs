@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod nearest;
 pub mod overview;
+pub mod page;
 pub mod places;
 pub mod search;
 pub mod stats;

@@ -17,6 +17,9 @@ test('the shell shows its title, landmarks and the number of spaces', async () =
   assert.match(await page.getByRole('status').first().textContent(), /共找到 358 个慈善空间（全部 358 个）/);
   for (const role of ['banner', 'main', 'contentinfo']) assert.equal(await page.getByRole(role).count(), 1, role);
   assert.match(await page.getByRole('note').first().textContent(), /示例数据/);
+  // The footer names the data's date and source, from the dataset itself.
+  const { meta } = JSON.parse(readFileSync(join(DIST, 'data', 'spaces.json'), 'utf8'));
+  assert.ok((await page.getByRole('contentinfo').textContent()).includes(`数据截至 ${meta.as_of} · 数据来源: ${meta.source}`));
   await screenshot(page, 'shell-1280');
   });
 });
