@@ -1,9 +1,10 @@
 //! The search box, the filter panel with faceted counts, and the chips of chosen filters.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::{after_paint, effect, tr, ReplaceHistory, UiLang, View};
-use crate::domain::filter::{toggle, Chip, Facets, Outcome};
+use crate::domain::filter::{chips_html, toggle, Facets, Outcome};
 use crate::domain::model::{DISTRICTS, SERVICES};
 
 /// The search box: results follow each keystroke; the URL is pushed once, then replaced while typing.
@@ -153,31 +154,33 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
     }
 }
 
-/// The chosen filters as removable chips, with "clear all".
+/// The chosen filters as removable chips, with "clear all": HTML text from the core, one listener.
 #[component]
 pub fn Chips() -> impl IntoView {
     let View(view) = expect_context();
     let lang = expect_context::<UiLang>();
-    let t = move || lang.texts();
-    let label = move |chip: &Chip| chip.label(lang.0.get());
     let active = Memo::new(move |_| view.with(|v| v.filter.is_active()));
-    view! {
-        {move || active.get().then(|| view! {
-            <div class="chips" role="group" aria-label=tr(|t| t.chosen_filters)>
-                {move || view.with(|v| v.filter.chips()).into_iter().map(|chip| {
-                    let text = label(&chip);
-                    let aria = format!("{}：{}", t().remove_filter, text);
-                    view! {
-                        <button type="button" class="chip" aria-label=aria on:click=move |_| view.update(|v| v.filter.remove(&chip))>
-                            <span>{text}</span>
-                            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" /></svg>
-                        </button>
-                    }
-                }).collect_view()}
-                <button type="button" class="link-button" on:click=move |_| view.update(|v| v.filter = v.filter.cleared())>
-                    {tr(|t| t.clear_all)}
-                </button>
-            </div>
-        })}
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(chip) =
+            ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[data-chip]").ok().flatten())
+        else {
+            return;
+        };
+        let which = chip.get_attribute("data-chip").unwrap_or_default();
+        view.update(|v| {
+            if which == "all" {
+                v.filter = v.filter.cleared();
+            } else if let Some(chip) = which.parse::<usize>().ok().and_then(|k| v.filter.chips().into_iter().nth(k)) {
+                v.filter.remove(&chip);
+            }
+        });
+    };
+    move || {
+        active.get().then(|| {
+            view! {
+                <div class="chips" role="group" aria-label=tr(|t| t.chosen_filters) on:click=on_click
+                    inner_html=move || view.with(|v| chips_html(&v.filter.chips(), lang.0.get()))></div>
+            }
+        })
     }
 }

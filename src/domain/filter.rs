@@ -4,7 +4,9 @@
 //! offering elderly care *or* food aid); different filters combine with *and*.
 
 use std::collections::HashMap;
+use std::fmt::Write;
 
+use super::cards::push_escaped;
 use super::distance::{human, Origin};
 use super::hours::{self, CstTime, Hours, OpenState};
 use super::i18n::Lang;
@@ -188,6 +190,34 @@ impl Chip {
             Chip::Radius(r) => format!("≤ {}", human(*r, l.texts().metre, l.texts().kilometre)),
         }
     }
+}
+
+/// The chosen filters as removable chips (HTML text), each button naming its place in
+/// [`Filter::chips`] (`data-chip`), then "clear all" (`data-chip="all"`).
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::{filter::{chips_html, Chip}, i18n::Lang};
+/// let html = chips_html(&[Chip::Certified], Lang::En);
+/// assert!(html.contains(r#"data-chip="0" aria-label="Remove filter："#));
+/// ```
+pub fn chips_html(chips: &[Chip], lang: Lang) -> String {
+    let t = lang.texts();
+    let mut o = String::new();
+    for (k, chip) in chips.iter().enumerate() {
+        let text = chip.label(lang);
+        let _ = write!(o, r#"<button type="button" class="chip" data-chip="{k}" aria-label=""#);
+        push_escaped(&mut o, &format!("{}：{text}", t.remove_filter));
+        o.push_str(r#""><span>"#);
+        push_escaped(&mut o, &text);
+        o.push_str(
+            r#"</span><svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8"></path></svg></button>"#,
+        );
+    }
+    o.push_str(r#"<button type="button" class="link-button" data-chip="all">"#);
+    push_escaped(&mut o, t.clear_all);
+    o.push_str("</button>");
+    o
 }
 
 impl Filter {
