@@ -302,6 +302,21 @@ pub fn App() -> impl IntoView {
         }
     });
     let config = move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|d| d.config.clone()));
+    // The district boundaries (the map, "near me"): fetched once the configuration is known, and
+    // kept when the finder is built again for the rest of a split dataset.
+    let shapes = RwSignal::new(None);
+    provide_context(Shapes(shapes));
+    let boundaries_url = Memo::new(move |_| config().map(|c| c.boundaries_url));
+    effect(move || {
+        if let Some(url) = boundaries_url.get() {
+            leptos::task::spawn_local(async move {
+                match fetch_boundaries(url).await {
+                    Ok(b) => shapes.set(Some(b)),
+                    Err(e) => leptos::logging::warn!("district boundaries: {e}"),
+                }
+            });
+        }
+    });
     // ?lang= or the switcher, else the browser's language, else the configured default.
     let browser = browser_lang();
     let lang = Memo::new(move |_| view.with(|v| v.lang).or(browser).or_else(|| config().and_then(|c| c.default_lang)).unwrap_or_default());
@@ -493,16 +508,6 @@ fn Finder(data: Data) -> impl IntoView {
     let printing = RwSignal::new(false);
     let export_catalog = catalog.clone();
     let stats_catalog = catalog.clone();
-    let boundaries_url = data.config.boundaries_url.clone();
-    let shapes = RwSignal::new(None);
-    provide_context(Shapes(shapes));
-    leptos::task::spawn_local(async move {
-        match fetch_boundaries(boundaries_url).await {
-            // The finder may have been replaced meanwhile (the rest of a split dataset).
-            Ok(b) => drop(shapes.try_set(Some(b))),
-            Err(e) => leptos::logging::warn!("district boundaries: {e}"),
-        }
-    });
     let stats_shown = Memo::new(move |_| view.with(|v| v.pane == Pane::Stats));
     view! {
         {data.meta.sample.then(|| view! { <p class="sample-notice" role="note">{tr(|t| t.sample_notice)}</p> })}

@@ -47,5 +47,8 @@ test('a split dataset paints the linked district from its own part, then complet
     // The finder built for the whole city has a working map (1280 px: on screen), showing all of it.
     await mapShows(page, 358);
     assert.equal(await page.locator('.map.leaflet-container').count(), 1);
+    // The district boundaries were fetched once, not again for the rebuilt finder.
+    const boundaries = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('districts.geojson')).length);
+    assert.equal(boundaries, 1);
   });
 });
