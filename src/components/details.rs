@@ -62,7 +62,8 @@ pub fn Details(catalog: Arc<Catalog>) -> impl IntoView {
             Some("close") => close(),
             Some("copy") => {
                 let Some(Some(index)) = selected.get_untracked() else { return };
-                let result = button.next_element_sibling();
+                let result =
+                    button.closest(".details").ok().flatten().and_then(|panel| panel.query_selector(".copy-result").ok().flatten());
                 super::copy_to_clipboard(&catalog.spaces[index].address, move |ok| {
                     let t = lang.texts();
                     if let Some(r) = result {

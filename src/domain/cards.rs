@@ -93,13 +93,20 @@ pub fn card_html(out: &mut String, card: &Card, lang: Lang) {
         push_escaped(out, &(t.away)(&human(d, t.metre, t.kilometre)));
         out.push_str("</span>");
     }
-    out.push_str(r#"</p><ul class="services" role="list">"#);
+    out.push_str("</p>");
+    services_html(out, s, lang);
+    out.push_str("</li>");
+}
+
+/// Appends a space's services as a `<ul class="services">` of labels (unknown ids left out).
+pub(crate) fn services_html(out: &mut String, s: &Space, lang: Lang) {
+    out.push_str(r#"<ul class="services" role="list">"#);
     for svc in s.services.iter().filter_map(|id| service(id)) {
         let _ = write!(out, r#"<li class="service svc-{}">"#, svc.id);
         push_escaped(out, lang.service(svc));
         out.push_str("</li>");
     }
-    out.push_str("</ul></li>");
+    out.push_str("</ul>");
 }
 
 #[cfg(test)]

@@ -4,11 +4,11 @@
 
 use std::fmt::Write;
 
-use super::cards::{push_escaped, state_label};
+use super::cards::{push_escaped, services_html, state_label};
 use super::hours::{hhmm, Hours, OpenState};
 use super::i18n::Lang;
 use super::links::map_links;
-use super::model::{service, Space, Status};
+use super::model::{Space, Status};
 
 /// What the panel shows besides the record itself.
 pub struct Details<'a> {
@@ -111,13 +111,8 @@ pub fn details_html(d: &Details, lang: Lang) -> String {
     }
     o.push_str("</dd>");
     fact(o, t.services, None);
-    o.push_str(r#"<ul class="services" role="list">"#);
-    for svc in s.services.iter().filter_map(|id| service(id)) {
-        let _ = write!(o, r#"<li class="service svc-{}">"#, svc.id);
-        push_escaped(o, lang.service(svc));
-        o.push_str("</li>");
-    }
-    o.push_str("</ul></dd>");
+    services_html(o, s, lang);
+    o.push_str("</dd>");
     for (label, value, data_lang) in [
         (t.host, s.organization.as_str(), Some("zh-CN")),
         (t.accessibility, s.accessibility.as_str(), Some("zh-CN")),
