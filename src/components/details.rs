@@ -1,32 +1,25 @@
 //! The details panel, open while `?space=` names a space. Its content is HTML text from the core
 //! (`domain::details`); one listener serves its close and copy buttons.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{effect, AppConfig, Now, UiLang, View};
+use super::{effect, AppConfig, Now, Spaces, UiLang, View};
 use crate::domain::details::{details_html, not_found_html, Details};
-use crate::domain::filter::Catalog;
 
 #[component]
-pub fn Details(catalog: Arc<Catalog>) -> impl IntoView {
+pub fn Details(catalog: Spaces) -> impl IntoView {
     let View(view) = expect_context();
     let Now(now) = expect_context();
     let AppConfig(config) = expect_context();
     let lang = expect_context::<UiLang>();
-    let selected = Memo::new({
-        let catalog = catalog.clone();
-        move |_| view.with(|v| v.space.as_ref().map(|id| catalog.find(id)))
-    });
+    let selected = Memo::new(move |_| catalog.with(|c| view.with(|v| v.space.as_ref().map(|id| c.find(id)))));
     let open = Memo::new(move |_| selected.with(Option::is_some));
     let missing = Memo::new(move |_| selected.get() == Some(None));
     // Rebuilt when the space, the language or the open state changes; a minute that changes
     // nothing shown leaves the panel (and the focus in it) alone.
-    let html = Memo::new({
-        let catalog = catalog.clone();
-        move |_| {
+    let html = Memo::new(move |_| {
+        catalog.with(|catalog| {
             let l = lang.0.get();
             let Some(index) = selected.get()? else { return Some(not_found_html(l)) };
             let space = &catalog.spaces[index];
@@ -40,7 +33,7 @@ pub fn Details(catalog: Arc<Catalog>) -> impl IntoView {
                 report: report.as_deref(),
             };
             Some(details_html(&details, l))
-        }
+        })
     });
     let close = move || view.update(|v| v.space = None);
     // Focus moves to the heading when a space opens, so screen readers announce the details and
@@ -64,7 +57,8 @@ pub fn Details(catalog: Arc<Catalog>) -> impl IntoView {
                 let Some(Some(index)) = selected.get_untracked() else { return };
                 let result =
                     button.closest(".details").ok().flatten().and_then(|panel| panel.query_selector(".copy-result").ok().flatten());
-                super::copy_to_clipboard(&catalog.spaces[index].address, move |ok| {
+                let address = catalog.with_untracked(|c| c.spaces[index].address.clone());
+                super::copy_to_clipboard(&address, move |ok| {
                     let t = lang.texts();
                     if let Some(r) = result {
                         r.set_text_content(Some(if ok { t.copied } else { t.copy_failed }));
@@ -81,7 +75,6 @@ pub fn Details(catalog: Arc<Catalog>) -> impl IntoView {
     };
     move || {
         open.get().then(|| {
-            let on_click = on_click.clone();
             view! {
                 <aside
                     class="details"

@@ -1,13 +1,11 @@
 //! Downloads of the filtered spaces (CSV, GeoJSON, HSDS JSON) and the printable list.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{tr, UiLang, View};
+use super::{tr, Spaces, UiLang, View};
 use crate::domain::export::{print_html, to_csv, to_geojson, to_hsds};
-use crate::domain::filter::{Catalog, Outcome};
+use crate::domain::filter::Outcome;
 
 /// Offers `text` as a file download, from memory: nothing leaves the browser.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
@@ -25,10 +23,10 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
 
 /// Download and print buttons for the current results.
 #[component]
-pub fn ExportBar(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl IntoView {
+pub fn ExportBar(catalog: Spaces, outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl IntoView {
     let save = move |kind: &'static str| {
-        let catalog = catalog.clone();
         move |_| {
+            let catalog = catalog.get_untracked();
             let (name, mime, text) = outcome.with(|o| {
                 let spaces = o.indices.iter().map(|&i| &catalog.spaces[i]);
                 match kind {
@@ -61,7 +59,7 @@ pub fn ExportBar(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSign
 
 /// The whole filtered list as a table, rendered only for printing.
 #[component]
-pub fn PrintTable(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl IntoView {
+pub fn PrintTable(catalog: Spaces, outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl IntoView {
     let View(view) = expect_context();
     let lang = expect_context::<UiLang>();
     let _ = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
@@ -71,8 +69,10 @@ pub fn PrintTable(catalog: Arc<Catalog>, outcome: Memo<Outcome>, printing: RwSig
             let d = js_sys::Date::new_0();
             let today = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
             let chips = view.with(|v| v.filter.chips());
-            let spaces: Vec<_> = outcome.with(|o| o.indices.iter().map(|&i| &catalog.spaces[i]).collect());
-            print_html(&spaces, &chips, catalog.spaces.len(), &today, lang.0.get())
+            catalog.with(|catalog| {
+                let spaces: Vec<_> = outcome.with(|o| o.indices.iter().map(|&i| &catalog.spaces[i]).collect());
+                print_html(&spaces, &chips, catalog.spaces.len(), &today, lang.0.get())
+            })
         })
     };
     view! { <section class="print-only" inner_html=html></section> }

@@ -35,21 +35,26 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-/// One checkbox with its faceted count.
+/// One checkbox with its faceted count (none while it is not known: a district of a split
+/// dataset not loaded yet).
 #[component]
-fn Check(label: Signal<String>, count: Signal<usize>, checked: Signal<bool>, on_toggle: Callback<()>) -> impl IntoView {
+fn Check(label: Signal<String>, count: Signal<Option<usize>>, checked: Signal<bool>, on_toggle: Callback<()>) -> impl IntoView {
     view! {
-        <label class="check" class:empty=move || count.get() == 0 && !checked.get()>
+        <label class="check" class:empty=move || count.get() == Some(0) && !checked.get()>
             <input type="checkbox" prop:checked=move || checked.get() on:change=move |_| on_toggle.run(()) />
             <span class="check-label">{move || label.get()}</span>
-            <span class="count" aria-hidden="true">{move || count.get()}</span>
-            <span class="visually-hidden">{move || format!("({})", count.get())}</span>
+            <span class="count" aria-hidden="true">{move || count.get().map(|n| n.to_string()).unwrap_or_default()}</span>
+            <span class="visually-hidden">{move || count.get().map(|n| format!("({n})")).unwrap_or_default()}</span>
         </label>
     }
 }
 
 /// A count kept aside in `facets`, redrawn when `shown` flips.
-fn delayed(facets: StoredValue<Facets>, shown: RwSignal<bool>, read: impl Fn(&Facets) -> usize + Send + Sync + 'static) -> Signal<usize> {
+fn delayed(
+    facets: StoredValue<Facets>,
+    shown: RwSignal<bool>,
+    read: impl Fn(&Facets) -> Option<usize> + Send + Sync + 'static,
+) -> Signal<Option<usize>> {
     Signal::derive(move || {
         shown.track();
         facets.with_value(&read)
@@ -59,7 +64,7 @@ fn delayed(facets: StoredValue<Facets>, shown: RwSignal<bool>, read: impl Fn(&Fa
 /// The filters: districts, services, status and open now, each option with the number of
 /// spaces it would yield. On narrow screens the panel collapses behind a button.
 #[component]
-pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
+pub fn FilterPanel(outcome: Memo<Outcome>, unloaded: ReadSignal<u16>) -> impl IntoView {
     let View(view) = expect_context();
     let lang = expect_context::<UiLang>();
     let open = RwSignal::new(false);
@@ -90,7 +95,7 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
             view! {
                 <Check
                     label=Signal::derive(move || lang.0.get().district(d).to_string())
-                    count=delayed(facets, shown, move |f| f.districts[k])
+                    count=delayed(facets, shown, move |f| (unloaded.get() & 1 << k == 0).then(|| f.districts[k]))
                     checked=Signal::derive(move || view.with(|v| v.filter.districts.iter().any(|c| c == code)))
                     on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.filter.districts, code)))
                 />
@@ -105,7 +110,7 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
             view! {
                 <Check
                     label=Signal::derive(move || lang.0.get().service(s).to_string())
-                    count=delayed(facets, shown, move |f| f.services[k])
+                    count=delayed(facets, shown, move |f| Some(f.services[k]))
                     checked=Signal::derive(move || view.with(|v| v.filter.services.iter().any(|c| c == id)))
                     on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.filter.services, id)))
                 />
@@ -130,13 +135,13 @@ pub fn FilterPanel(outcome: Memo<Outcome>) -> impl IntoView {
                     <legend>{tr(|t| t.status)}</legend>
                     <Check
                         label=Signal::derive(move || t().certified_only.to_string())
-                        count=delayed(facets, shown, |f| f.certified)
+                        count=delayed(facets, shown, |f| Some(f.certified))
                         checked=Signal::derive(move || view.with(|v| v.filter.certified_only))
                         on_toggle=Callback::new(move |()| view.update(|v| v.filter.certified_only = !v.filter.certified_only))
                     />
                     <Check
                         label=Signal::derive(move || t().open_now.to_string())
-                        count=delayed(facets, shown, |f| f.open_now)
+                        count=delayed(facets, shown, |f| Some(f.open_now))
                         checked=Signal::derive(move || view.with(|v| v.filter.open_now))
                         on_toggle=Callback::new(move |()| view.update(|v| v.filter.open_now = !v.filter.open_now))
                     />

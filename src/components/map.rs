@@ -2,17 +2,15 @@
 //! `config.json`, clustered markers in sync with the list, and a district choropleth mode.
 //! Leaflet does the drawing through the thin bindings in `map.js`.
 
-use std::sync::Arc;
-
 use leptos::html;
 use leptos::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{after_paint, effect, tr, UiLang, View};
+use super::{after_paint, effect, tr, Spaces, UiLang, View};
 use crate::domain::config::Config;
 use crate::domain::coords::{from_wgs84, Crs};
-use crate::domain::filter::{Catalog, Outcome};
+use crate::domain::filter::Outcome;
 use crate::domain::model::{LatLng, Status, DISTRICTS};
 use crate::domain::url_state::Pane;
 
@@ -105,7 +103,7 @@ pub struct MapPick(pub RwSignal<Option<LatLng>>);
 
 /// The map panel. It loads Leaflet and the boundaries only once it is first shown.
 #[component]
-pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -> impl IntoView {
+pub fn MapPanel(catalog: Spaces, outcome: Memo<Outcome>, config: Config) -> impl IntoView {
     let View(view) = expect_context();
     let lang = expect_context::<UiLang>();
     let pick = expect_context::<MapPick>();
@@ -193,14 +191,13 @@ pub fn MapPanel(catalog: Arc<Catalog>, outcome: Memo<Outcome>, config: Config) -
     // Markers follow the filtered list; the view fits them when the list changes.
     let indices = Memo::new(move |_| outcome.with(|o| o.indices.clone()));
     effect({
-        let catalog = catalog.clone();
         move || {
             if !ready.get() {
                 return;
             }
             indices.track();
             // The markers are written out after the list has painted (at 20 000 spaces ~10 ms).
-            let catalog = catalog.clone();
+            let catalog = catalog.get();
             after_paint(move || {
                 let Some(json) = indices.try_with_untracked(|ix| {
                     let markers: Vec<Marker> = ix

@@ -19,7 +19,7 @@ use crate::domain::filter::{run, Catalog, Outcome};
 use crate::domain::hours::CstTime;
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::load::{parse_dataset, resolve, Index, LoadError, Part};
-use crate::domain::model::{Dataset, Meta, Space};
+use crate::domain::model::{district_index, Dataset, Meta, Space};
 use crate::domain::page::{brand_html, footer_html};
 use crate::domain::url_state::{Pane, ViewState};
 
@@ -42,8 +42,8 @@ pub struct Data {
     pub catalog: Arc<Catalog>,
     /// Spaces in the whole dataset, including parts not loaded yet.
     pub total: usize,
-    /// Parts of a split dataset still to load.
-    pub pending: Vec<String>,
+    /// Parts of a split dataset not loaded (yet), with their URLs resolved.
+    pub pending: Vec<Part>,
 }
 
 /// The same data: one catalog, loaded once (the finder is rebuilt only when it changes).
@@ -97,7 +97,8 @@ async fn fetch_parts(urls: &[String]) -> Result<Vec<Space>, FetchError> {
 }
 
 /// The configuration, then the dataset. A split dataset loads the parts for the districts in
-/// the link first (all when none is chosen); the others are left in `Data::pending`.
+/// the link (all when none is chosen); the others are left in `Data::pending` until the view
+/// needs them ([`Data::needs`]).
 async fn fetch_dataset() -> Result<Data, FetchError> {
     let config = fetch_config().await;
     let Some(index_url) = config.dataset_index_url.clone() else {
@@ -108,19 +109,35 @@ async fn fetch_dataset() -> Result<Data, FetchError> {
     let index = Index::parse(&fetch_text(&index_url).await?)?;
     let chosen = ViewState::parse(&location_search()).0.filter.districts;
     let (first, rest) = index.split_for(&chosen);
-    let url = |p: &&Part| resolve(&index_url, &p.url);
-    let spaces = fetch_parts(&first.iter().map(url).collect::<Vec<_>>()).await?;
-    let pending = rest.iter().map(url).collect();
+    let resolved = |p: &&Part| Part { url: resolve(&index_url, &p.url), ..(*p).clone() };
+    let spaces = fetch_parts(&first.iter().map(|p| resolved(p).url).collect::<Vec<_>>()).await?;
+    let pending = rest.iter().map(resolved).collect();
     let total = index.parts.iter().map(|p| p.count).sum();
     Ok(Data { config, meta: index.meta, catalog: Arc::new(Catalog::new(spaces)), total, pending })
 }
 
-/// The rest of a split dataset, merged with what is shown.
-async fn complete(data: Data) -> Result<Data, FetchError> {
-    let mut spaces = data.catalog.spaces.clone();
-    spaces.extend(fetch_parts(&data.pending).await?);
-    Ok(Data { catalog: Arc::new(Catalog::new(spaces)), pending: Vec::new(), ..data })
+impl Data {
+    /// The parts not loaded that a choice of districts needs (all of them when none is chosen).
+    fn needs(&self, districts: &[String]) -> Vec<Part> {
+        self.pending.iter().filter(|p| districts.is_empty() || districts.contains(&p.district)).cloned().collect()
+    }
+
+    /// The districts whose part is not loaded, one bit each (bit `k`: `DISTRICTS[k]`).
+    fn unloaded(&self) -> u16 {
+        self.pending.iter().filter_map(|p| district_index(&p.district)).fold(0, |bits, k| bits | 1 << k)
+    }
+
+    /// The data with some parts' spaces added to it.
+    fn with_parts(&self, parts: &[Part], spaces: Vec<Space>) -> Data {
+        let mut all = self.catalog.spaces.clone();
+        all.extend(spaces);
+        let pending = self.pending.iter().filter(|p| !parts.contains(p)).cloned().collect();
+        Data { catalog: Arc::new(Catalog::new(all)), pending, ..self.clone() }
+    }
 }
+
+/// The finder's spaces: a catalog that grows when parts of a split dataset arrive.
+pub type Spaces = ReadSignal<Arc<Catalog>>;
 
 /// The runtime configuration, once loaded.
 #[derive(Clone)]
@@ -277,21 +294,33 @@ pub fn App() -> impl IntoView {
     let first = RwSignal::new(None::<Result<Data, FetchError>>);
     let load = move || leptos::task::spawn_local(async move { first.set(Some(fetch_dataset().await)) });
     load();
-    // A split dataset: once the first parts are shown, the rest follows.
-    let rest = RwSignal::new(None::<Result<Data, FetchError>>);
+    // A split dataset: the parts of the districts chosen are loaded when they are chosen (all of
+    // them once none is), never before; a district embed reads its own part only.
+    let fetching = StoredValue::new(Vec::<Part>::new());
     effect(move || {
-        if let Some(d) = first.with(|f| f.as_ref().and_then(|r| r.as_ref().ok()).filter(|d| !d.pending.is_empty()).cloned()) {
-            leptos::task::spawn_local(async move { rest.set(Some(complete(d).await)) });
+        let districts = view.with(|v| v.filter.districts.clone());
+        let needed = first.with(|f| f.as_ref().and_then(|r| r.as_ref().ok()).map(|d| d.needs(&districts)).unwrap_or_default());
+        let parts: Vec<Part> = needed.into_iter().filter(|p| !fetching.with_value(|f| f.contains(p))).collect();
+        if parts.is_empty() {
+            return;
         }
+        fetching.update_value(|f| f.extend(parts.iter().cloned()));
+        leptos::task::spawn_local(async move {
+            let urls: Vec<String> = parts.iter().map(|p| p.url.clone()).collect();
+            match fetch_parts(&urls).await {
+                Ok(spaces) => first.update(|f| {
+                    if let Some(Ok(d)) = f {
+                        *d = d.with_parts(&parts, spaces);
+                    }
+                }),
+                // The spaces shown stay; choosing the district again tries again.
+                Err(e) => leptos::logging::warn!("dataset parts: {e}"),
+            }
+            fetching.update_value(|f| f.retain(|p| !parts.contains(p)));
+        });
     });
-    let data = Memo::new(move |_| match rest.get() {
-        Some(Ok(all)) => Some(Ok(all)),
-        Some(Err(e)) => {
-            leptos::logging::warn!("dataset parts: {e}");
-            first.get()
-        }
-        None => first.get(),
-    });
+    let data = Memo::new(move |_| first.get());
+    let ready = Memo::new(move |_| data.with(|d| matches!(d, Some(Ok(_)))));
     // The prerendered first view (scripts/prerender.mjs) gives way once the finder, or the
     // reason it cannot load, is built: before the frame is painted, so the two never both show.
     effect(move || {
@@ -303,7 +332,7 @@ pub fn App() -> impl IntoView {
     });
     let config = move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|d| d.config.clone()));
     // The district boundaries (the map, "near me"): fetched once the configuration is known, and
-    // kept when the finder is built again for the rest of a split dataset.
+    // kept when more parts of a split dataset arrive.
     let shapes = RwSignal::new(None);
     provide_context(Shapes(shapes));
     let boundaries_url = Memo::new(move |_| config().map(|c| c.boundaries_url));
@@ -409,10 +438,9 @@ pub fn App() -> impl IntoView {
                 }
                 Some(Ok(_)) => ().into_any(),
             }}
-            // Built again when the catalog changes (the rest of a split dataset arriving), over the
-            // same elements: the map hands its container to the new one (map.js). A `<For>` keyed
-            // by the catalog built fresh elements instead, for 5.2 KB more gzip.
-            {move || data.get().and_then(Result::ok).map(|d| view! { <Finder data=d /> })}
+            // Built once the data is in (again after a retry); parts of a split dataset that
+            // arrive later reach it through `data`, so nothing is rebuilt under the person's hands.
+            {move || ready.get().then(|| data.get_untracked()).flatten().and_then(Result::ok).map(|d| view! { <Finder data=d loaded=data /> })}
         </main>
         {(!embed).then(|| view! {
             <footer class="site-footer">
@@ -494,34 +522,43 @@ fn LanguageSwitcher() -> impl IntoView {
 
 /// The finder proper: filters, results and details over a loaded catalog.
 #[component]
-fn Finder(data: Data) -> impl IntoView {
+fn Finder(data: Data, loaded: Memo<Option<Result<Data, FetchError>>>) -> impl IntoView {
     let View(view) = expect_context();
     let Now(now) = expect_context();
-    let catalog = data.catalog.clone();
-    let outcome: Memo<Outcome> = Memo::new({
-        let catalog = catalog.clone();
-        move |_| view.with(|v| run(&catalog, &v.filter, v.sort, now.get()))
+    // The catalog grows when parts of a split dataset arrive; the districts still to load have
+    // no count in the filters (it is not known yet).
+    let catalog = RwSignal::new(data.catalog.clone());
+    let unloaded = RwSignal::new(data.unloaded());
+    effect(move || {
+        loaded.with(|d| {
+            if let Some(Ok(d)) = d {
+                if !Arc::ptr_eq(&d.catalog, &catalog.get_untracked()) {
+                    catalog.set(d.catalog.clone());
+                    unloaded.set(d.unloaded());
+                }
+            }
+        });
     });
+    let catalog = catalog.read_only();
+    let outcome: Memo<Outcome> = Memo::new(move |_| catalog.with(|c| view.with(|v| run(c, &v.filter, v.sort, now.get()))));
     let total = data.total;
     provide_context(map::MapPick(RwSignal::new(None)));
     provide_context(AppConfig(data.config.clone()));
     let printing = RwSignal::new(false);
-    let export_catalog = catalog.clone();
-    let stats_catalog = catalog.clone();
     let stats_shown = Memo::new(move |_| view.with(|v| v.pane == Pane::Stats));
     view! {
         {data.meta.sample.then(|| view! { <p class="sample-notice" role="note">{tr(|t| t.sample_notice)}</p> })}
         <div class="finder" class:show-map=move || view.with(|v| v.pane == Pane::Map) class:show-stats=move || view.with(|v| v.pane == Pane::Stats)>
             <filters::SearchBox />
-            <near::NearMe catalog=catalog.clone() />
-            <filters::FilterPanel outcome=outcome />
+            <near::NearMe catalog=catalog />
+            <filters::FilterPanel outcome=outcome unloaded=unloaded.read_only() />
             <map::ViewToggle />
-            <results::Results catalog=catalog.clone() outcome=outcome total=total>
-                <export::ExportBar catalog=export_catalog outcome=outcome printing=printing />
+            <results::Results catalog=catalog outcome=outcome total=total>
+                <export::ExportBar catalog=catalog outcome=outcome printing=printing />
             </results::Results>
-            <map::MapPanel catalog=catalog.clone() outcome=outcome config=data.config.clone() />
-            {move || stats_shown.get().then(|| view! { <stats::Overview catalog=stats_catalog.clone() outcome=outcome /> })}
-            <details::Details catalog=catalog.clone() />
+            <map::MapPanel catalog=catalog outcome=outcome config=data.config.clone() />
+            {move || stats_shown.get().then(|| view! { <stats::Overview catalog=catalog outcome=outcome /> })}
+            <details::Details catalog=catalog />
         </div>
         <export::PrintTable catalog=catalog outcome=outcome printing=printing />
     }

@@ -2,15 +2,13 @@
 //! district, a street/town or a point on the map; and a radius. The position stays in the page
 //! and the URL (`near=`, `radius=`); it is never sent anywhere.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::map::MapPick;
-use super::{effect, tr, Shapes, UiLang, View};
+use super::{effect, tr, Shapes, Spaces, UiLang, View};
 use crate::domain::decimal;
-use crate::domain::filter::{Catalog, Sort};
+use crate::domain::filter::Sort;
 use crate::domain::load::GUANGZHOU_BBOX;
 use crate::domain::model::{district, LatLng, DISTRICTS};
 use crate::domain::places::streets_of;
@@ -46,7 +44,7 @@ fn rounded(p: LatLng) -> LatLng {
 }
 
 #[component]
-pub fn NearMe(catalog: Arc<Catalog>) -> impl IntoView {
+pub fn NearMe(catalog: Spaces) -> impl IntoView {
     let View(view) = expect_context();
     let Shapes(shapes) = expect_context();
     let MapPick(pick) = expect_context();
@@ -54,7 +52,8 @@ pub fn NearMe(catalog: Arc<Catalog>) -> impl IntoView {
     let t = move || lang.texts();
     let origin = RwSignal::new(view.with_untracked(|v| v.filter.near.map(|_| Origin::Link)));
     let geo = RwSignal::new(Geo::Idle);
-    let streets = Arc::new(streets_of(&catalog.spaces));
+    // The streets of the spaces loaded (a split dataset's chosen districts, until it has all).
+    let streets = move || catalog.with(|c| streets_of(&c.spaces));
 
     let set_near = move |p: LatLng, from: Origin| {
         origin.set(Some(from));
@@ -145,8 +144,8 @@ pub fn NearMe(catalog: Arc<Catalog>) -> impl IntoView {
         })
     };
     let street_options = {
-        let streets = streets.clone();
         move || {
+            let streets = streets();
             let l = lang.0.get();
             DISTRICTS
                 .iter()
@@ -163,7 +162,7 @@ pub fn NearMe(catalog: Arc<Catalog>) -> impl IntoView {
     };
     let choose_street = move |ev| {
         let value = event_target_value(&ev);
-        if let Some(s) = streets.iter().find(|s| format!("{}|{}", s.district, s.name) == value) {
+        if let Some(s) = untrack(streets).into_iter().find(|s| format!("{}|{}", s.district, s.name) == value) {
             set_near(s.centre, Origin::Street(s.name.clone()));
         }
     };

@@ -1,15 +1,13 @@
 //! The results: the live count, sorting, chips, and the list of cards, rendered in pages.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
 use super::filters::Chips;
-use super::{tr, Now, UiLang, View};
+use super::{tr, Now, Spaces, UiLang, View};
 use crate::domain::cards::{card_html, Card};
-use crate::domain::filter::{Catalog, Filter, Outcome, Sort};
+use crate::domain::filter::{Filter, Outcome, Sort};
 use crate::domain::url_state::ViewState;
 
 /// Cards rendered at first: a phone screen shows four, a desktop six, and only these are built
@@ -21,7 +19,7 @@ pub const MORE: usize = 24;
 
 /// The list and everything above it.
 #[component]
-pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize, children: Children) -> impl IntoView {
+pub fn Results(catalog: Spaces, outcome: Memo<Outcome>, total: usize, children: Children) -> impl IntoView {
     let View(view) = expect_context();
     let Now(now) = expect_context();
     let lang = expect_context::<UiLang>();
@@ -45,15 +43,17 @@ pub fn Results(catalog: Arc<Catalog>, outcome: Memo<Outcome>, total: usize, chil
     let cards = Memo::new(move |_| {
         let lang = lang.0.get();
         let now = now.get();
-        view.with(|v| {
-            let mut html = String::new();
-            for (i, distance) in visible.get() {
-                let space = &catalog.spaces[i];
-                let href = ViewState { space: Some(space.id.clone()), ..v.clone() }.to_query();
-                let selected = v.space.as_deref() == Some(space.id.as_str());
-                card_html(&mut html, &Card { space, href: &href, state: catalog.state(i, now), distance, selected }, lang);
-            }
-            html
+        catalog.with(|catalog| {
+            view.with(|v| {
+                let mut html = String::new();
+                for (i, distance) in visible.get() {
+                    let space = &catalog.spaces[i];
+                    let href = ViewState { space: Some(space.id.clone()), ..v.clone() }.to_query();
+                    let selected = v.space.as_deref() == Some(space.id.as_str());
+                    card_html(&mut html, &Card { space, href: &href, state: catalog.state(i, now), distance, selected }, lang);
+                }
+                html
+            })
         })
     });
     // One listener for every card link: a plain click opens the details in place; a click with a

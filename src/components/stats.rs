@@ -1,23 +1,21 @@
 //! The overview (`?view=stats`): HTML text from the core (`domain::overview`), rebuilt when the
 //! counts, the view or the language change; one listener applies a bar's filter.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{UiLang, View};
-use crate::domain::filter::{toggle, Catalog, Outcome};
+use super::{Spaces, UiLang, View};
+use crate::domain::filter::{toggle, Outcome};
 use crate::domain::overview::overview_html;
 use crate::domain::stats::stats;
 
 /// Totals and charts for the spaces the current filters yield.
 #[component]
-pub fn Overview(catalog: Arc<Catalog>, outcome: Memo<Outcome>) -> impl IntoView {
+pub fn Overview(catalog: Spaces, outcome: Memo<Outcome>) -> impl IntoView {
     let View(view) = expect_context();
     let lang = expect_context::<UiLang>();
     let html = move || {
-        let s = outcome.with(|o| stats(o.indices.iter().map(|&i| &catalog.spaces[i])));
+        let s = catalog.with(|c| outcome.with(|o| stats(o.indices.iter().map(|&i| &c.spaces[i]))));
         view.with(|v| overview_html(&s, v, lang.0.get()))
     };
     // A plain click applies the bar's filter in place (its link, opened in a new tab, does the

@@ -1,5 +1,5 @@
 // A dataset split by district (`spaces split`): the parts for the districts in the link are read
-// first and painted, the others follow in the background.
+// and painted; another part is read when its district is chosen (all of them once none is).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -18,7 +18,7 @@ function splitRoutes() {
   return routes;
 }
 
-test('a split dataset paints the linked district from its own part, then completes in the background', async () => {
+test('a split dataset reads the part of the linked district only, and another part when its district is chosen', async () => {
   await session({ serve: { routes: splitRoutes() } }, async (page, server) => {
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
@@ -26,28 +26,38 @@ test('a split dataset paints the linked district from its own part, then complet
         if (document.querySelector('body > main .cards > li')) { obs.disconnect(); window.__firstCard = performance.now(); }
       }).observe(document, { childList: true, subtree: true });
     });
+    const parts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => /parts\/(\d+)\.json$/.exec(e.name)?.[1]).filter(Boolean).sort());
+    const district = (name) => page.locator('.filter-panel label.check', { hasText: name });
     await page.goto(`${server.url}?district=440113`);
     await page.locator('.cards > li').first().waitFor();
     assert.equal(await found(page), 100);
-    const timing = await page.evaluate(() => {
-      const started = (part) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(part))?.startTime;
-      return { first: window.__firstCard, panyu: started('parts/440113.json'), tianhe: started('parts/440106.json') };
-    });
+    const timing = await page.evaluate(() => ({
+      first: window.__firstCard,
+      panyu: performance.getEntriesByType('resource').find((e) => e.name.endsWith('parts/440113.json'))?.startTime,
+    }));
     assert.ok(timing.panyu < timing.first, 'the Panyu part was read before the first card');
-    assert.ok(timing.tianhe === undefined || timing.tianhe > timing.first, 'the other parts were read after the first card');
-    // The whole city is there once the rest has arrived (Tianhe's facet counts its spaces):
-    // clearing the district shows all 358.
-    await page.waitForFunction(() => {
-      const tianhe = [...document.querySelectorAll('.filter-panel label.check')].find((l) => l.textContent.includes('天河区'));
-      return Number(tianhe?.querySelector('.count')?.textContent) > 0;
-    });
-    await page.locator('.chips .chip', { hasText: '番禺区' }).click();
+    // Nothing else is read while the view needs nothing else (a district embed stays this small),
+    // and the districts not read show no count rather than a wrong one.
+    await mapShows(page, 100);
+    await page.waitForTimeout(1000);
+    assert.deepEqual(await parts(), ['440113']);
+    assert.equal(await district('天河区').locator('.count').textContent(), '');
+    // Choosing Tianhe from the keyboard reads its part; the focus stays on its checkbox.
+    await district('天河区').locator('input').focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => /共找到 130 /.test(document.querySelector('.results-bar .count')?.textContent ?? ''));
+    assert.deepEqual(await parts(), ['440106', '440113']);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('label')?.textContent.includes('天河区')), true);
+    await district('天河区').locator('.count', { hasText: '30' }).waitFor();
+    // No district chosen: the whole city.
+    await page.getByRole('button', { name: '清除全部条件' }).first().click();
     await page.waitForFunction(() => /共找到 358 /.test(document.querySelector('.results-bar .count')?.textContent ?? ''));
     assert.equal(await found(page), 358);
-    // The finder built for the whole city has a working map (1280 px: on screen), showing all of it.
+    assert.equal((await parts()).length, 11);
+    // The map (1280 px: on screen) shows all of it.
     await mapShows(page, 358);
     assert.equal(await page.locator('.map.leaflet-container').count(), 1);
-    // The district boundaries were fetched once, not again for the rebuilt finder.
+    // The district boundaries were fetched once.
     const boundaries = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('districts.geojson')).length);
     assert.equal(boundaries, 1);
   });
