@@ -60,13 +60,7 @@ export class FinderMap {
 
   /** Creates the map in `el`. `options` is JSON: {labels, tile?: {url, attribution, approval, subdomains}}. */
   async init(el, optionsJson, onSelect, onDistrict, onTileFailure) {
-    // One map per container: the finder is rebuilt over the same elements when the rest of a split
-    // dataset arrives. The newest map takes over; one still waiting for Leaflet never starts.
-    const previous = el.finderMap;
-    el.finderMap = this;
     await loadLeaflet();
-    if (el.finderMap !== this) return;
-    previous?.destroy();
     const options = JSON.parse(optionsJson);
     this.labels = options.labels;
     this.onSelect = onSelect;
@@ -256,10 +250,5 @@ export class FinderMap {
     this.map.invalidateSize();
     const marker = this.markers.get(this.selected);
     if (wasHidden && marker) this.reveal(marker);
-  }
-
-  destroy() {
-    if (this.map) this.map.remove();
-    this.map = null;
   }
 }

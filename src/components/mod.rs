@@ -46,7 +46,7 @@ pub struct Data {
     pub pending: Vec<Part>,
 }
 
-/// The same data: one catalog, loaded once (the finder is rebuilt only when it changes).
+/// The same data: the same catalog (the finder follows a new one in place) and the same parts to load.
 impl PartialEq for Data {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.catalog, &other.catalog) && self.pending == other.pending
