@@ -297,7 +297,12 @@ pub fn App() -> impl IntoView {
     // A split dataset: the parts of the districts chosen are loaded when they are chosen (all of
     // them once none is), never before; a district embed reads its own part only.
     let fetching = StoredValue::new(Vec::<Part>::new());
+    // A part that could not be read: the spaces shown stay, an alert offers to try again.
+    let part_failed = RwSignal::new(false);
     effect(move || {
+        if part_failed.get() {
+            return;
+        }
         let districts = view.with(|v| v.filter.districts.clone());
         let needed = first.with(|f| f.as_ref().and_then(|r| r.as_ref().ok()).map(|d| d.needs(&districts)).unwrap_or_default());
         let parts: Vec<Part> = needed.into_iter().filter(|p| !fetching.with_value(|f| f.contains(p))).collect();
@@ -313,8 +318,10 @@ pub fn App() -> impl IntoView {
                         *d = d.with_parts(&parts, spaces);
                     }
                 }),
-                // The spaces shown stay; choosing the district again tries again.
-                Err(e) => leptos::logging::warn!("dataset parts: {e}"),
+                Err(e) => {
+                    leptos::logging::warn!("dataset parts: {e}");
+                    part_failed.set(true);
+                }
             }
             fetching.update_value(|f| f.retain(|p| !parts.contains(p)));
         });
@@ -421,6 +428,12 @@ pub fn App() -> impl IntoView {
                 <p class="notice" role="note">{tr(|t| t.ignored_params)} " " {ignored.join(", ")}</p>
             })}
             {move || (!online.get()).then(|| view! { <p class="notice" role="status">{tr(|t| t.offline)}</p> })}
+            {move || part_failed.get().then(|| view! {
+                <div class="error" role="alert">
+                    <p>{tr(|t| t.load_failed)}</p>
+                    <button type="button" class="button" on:click=move |_| part_failed.set(false)>{tr(|t| t.retry)}</button>
+                </div>
+            })}
             {move || match data.get() {
                 None => view! { <p class="loading" role="status">{t().loading}</p> }.into_any(),
                 Some(Err(e)) => {

@@ -62,3 +62,24 @@ test('a split dataset reads the part of the linked district only, and another pa
     assert.equal(boundaries, 1);
   });
 });
+
+test('a part that cannot be read is explained, the spaces shown stay, and retry reads it', async () => {
+  const routes = splitRoutes();
+  const tianhe = routes['split/parts/440106.json'];
+  let refused = 0;
+  routes['split/parts/440106.json'] = (req, res) => {
+    if (refused++ === 0) { res.writeHead(503).end('busy'); return true; }
+    return tianhe(req, res);
+  };
+  await session({ serve: { routes }, allow: ['Failed to load resource'] }, async (page, server) => {
+    await page.goto(`${server.url}?district=440113`);
+    assert.equal(await found(page), 100);
+    await page.locator('.filter-panel label.check', { hasText: '天河区' }).locator('input').check();
+    const alert = page.getByRole('alert').filter({ hasText: '慈善空间数据加载失败' });
+    await alert.waitFor();
+    assert.equal(await page.locator('.cards > li').count() > 0, true, 'the Panyu spaces stay listed');
+    await alert.getByRole('button', { name: '重试' }).click();
+    await page.waitForFunction(() => /共找到 130 /.test(document.querySelector('.results-bar .count')?.textContent ?? ''));
+    assert.equal(await alert.count(), 0);
+  });
+});
