@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{effect, AppConfig, Now, Spaces, UiLang, View};
+use super::{effect, target_closest, AppConfig, Now, Spaces, UiLang, View};
 use crate::domain::details::{details_html, not_found_html, Details};
 
 #[component]
@@ -46,11 +46,7 @@ pub fn Details(catalog: Spaces) -> impl IntoView {
         }
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) =
-            ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[data-action]").ok().flatten())
-        else {
-            return;
-        };
+        let Some(button) = target_closest(&ev, "[data-action]") else { return };
         match button.get_attribute("data-action").as_deref() {
             Some("close") => close(),
             Some("copy") => {

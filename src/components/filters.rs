@@ -1,9 +1,8 @@
 //! The search box, the filter panel with faceted counts, and the chips of chosen filters.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::{after_paint, effect, tr, ReplaceHistory, UiLang, View};
+use super::{after_paint, effect, target_closest, tr, ReplaceHistory, UiLang, View};
 use crate::domain::filter::{chips_html, toggle, Facets, Outcome};
 use crate::domain::model::{DISTRICTS, SERVICES};
 
@@ -166,11 +165,7 @@ pub fn Chips() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let active = Memo::new(move |_| view.with(|v| v.filter.is_active()));
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(chip) =
-            ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[data-chip]").ok().flatten())
-        else {
-            return;
-        };
+        let Some(chip) = target_closest(&ev, "[data-chip]") else { return };
         let which = chip.get_attribute("data-chip").unwrap_or_default();
         view.update(|v| {
             if which == "all" {

@@ -200,6 +200,19 @@ pub fn tr(pick: fn(&'static Texts) -> &'static str) -> impl Fn() -> &'static str
     move || pick(lang.texts())
 }
 
+/// The element an event happened in, or its nearest ancestor, that matches `selector`: how the
+/// one listener of a view drawn as HTML text finds what was clicked.
+pub fn target_closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok().flatten()
+}
+
+/// A click with the primary button and no modifier key: with one, the browser's own handling of
+/// a link (a new tab or window) is left alone.
+pub fn plain_click(ev: &web_sys::MouseEvent) -> bool {
+    !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0)
+}
+
 /// Copies text to the clipboard, then reports whether the browser allowed it.
 pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     let promise = window().navigator().clipboard().write_text(text);

@@ -2,10 +2,8 @@
 
 use leptos::prelude::*;
 
-use wasm_bindgen::JsCast;
-
 use super::filters::Chips;
-use super::{tr, Now, Spaces, UiLang, View};
+use super::{plain_click, target_closest, tr, Now, Spaces, UiLang, View};
 use crate::domain::cards::{card_html, Card};
 use crate::domain::filter::{Filter, Outcome, Sort};
 use crate::domain::url_state::ViewState;
@@ -59,11 +57,10 @@ pub fn Results(catalog: Spaces, outcome: Memo<Outcome>, total: usize, children: 
     // One listener for every card link: a plain click opens the details in place; a click with a
     // modifier key is left to the browser (new tab or window).
     let open_details = move |ev: leptos::ev::MouseEvent| {
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+        if !plain_click(&ev) {
             return;
         }
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let Ok(Some(link)) = target.closest(".card-title a") else { return };
+        let Some(link) = target_closest(&ev, ".card-title a") else { return };
         let Some(id) = link.closest(".card").ok().flatten().and_then(|card| card.get_attribute("data-id")) else { return };
         ev.prevent_default();
         view.update(|v| v.space = Some(id));

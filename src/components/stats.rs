@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{Spaces, UiLang, View};
+use super::{plain_click, target_closest, Spaces, UiLang, View};
 use crate::domain::filter::{toggle, Outcome};
 use crate::domain::overview::overview_html;
 use crate::domain::stats::stats;
@@ -21,13 +21,10 @@ pub fn Overview(catalog: Spaces, outcome: Memo<Outcome>) -> impl IntoView {
     // A plain click applies the bar's filter in place (its link, opened in a new tab, does the
     // same); the rebuilt bar gets the focus back, for keyboard users.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+        if !plain_click(&ev) {
             return;
         }
-        let Some(bar) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest(".bar-row").ok().flatten())
-        else {
-            return;
-        };
+        let Some(bar) = target_closest(&ev, ".bar-row") else { return };
         ev.prevent_default();
         let (attribute, code) = match (bar.get_attribute("data-district"), bar.get_attribute("data-service")) {
             (Some(d), _) => ("data-district", d),
