@@ -109,9 +109,8 @@ async fn fetch_dataset() -> Result<Data, FetchError> {
     let index = Index::parse(&fetch_text(&index_url).await?)?;
     let chosen = ViewState::parse(&location_search()).0.filter.districts;
     let (first, rest) = index.split_for(&chosen);
-    let resolved = |p: &&Part| Part { url: resolve(&index_url, &p.url), ..(*p).clone() };
-    let spaces = fetch_parts(&first.iter().map(|p| resolved(p).url).collect::<Vec<_>>()).await?;
-    let pending = rest.iter().map(resolved).collect();
+    let spaces = fetch_parts(&first.iter().map(|p| resolve(&index_url, &p.url)).collect::<Vec<_>>()).await?;
+    let pending = rest.iter().map(|p| Part { url: resolve(&index_url, &p.url), ..(*p).clone() }).collect();
     let total = index.parts.iter().map(|p| p.count).sum();
     Ok(Data { config, meta: index.meta, catalog: Arc::new(Catalog::new(spaces)), total, pending })
 }
@@ -413,7 +412,7 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::offline, move |_| online.set(false));
     let sw_registered = StoredValue::new(false);
     effect(move || {
-        if data.with(|d| matches!(d, Some(Ok(_)))) && !sw_registered.get_value() {
+        if ready.get() && !sw_registered.get_value() {
             sw_registered.set_value(true);
             let _ = window().navigator().service_worker().register("sw.js");
         }
