@@ -30,6 +30,19 @@ async function withApp(fn, { path = '', viewport, routes } = {}) {
 
 const cardTitles = (page) => page.locator('.cards > li h3').allTextContents();
 
+test('on a desktop screen the first results are in view, beside the map, and the map stays in view down the list', async () => {
+  await withApp(async (page) => {
+    const box = async (selector) => page.locator(selector).first().boundingBox();
+    const [card, map] = [await box('.cards > li'), await box('.map')];
+    assert.ok(card.y + 60 < 800, `the first card starts at ${card.y}px, below the 800px screen`);
+    assert.ok(map.x >= card.x + card.width, 'the map is beside the list');
+    // Down the list, the whole map stays on the screen.
+    await page.evaluate(() => window.scrollTo(0, 900));
+    const scrolled = await box('.map');
+    assert.ok(scrolled.y >= 0 && scrolled.y + scrolled.height <= 800, `the map is at ${scrolled.y}–${scrolled.y + scrolled.height}px`);
+  }, { viewport: { width: 1280, height: 800 } });
+});
+
 test('the list builds 12 cards at first and 24 more for each "show more"', async () => {
   await withApp(async (page) => {
     assert.equal(await page.locator('.cards > li').count(), 12);
