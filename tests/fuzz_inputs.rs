@@ -5,7 +5,7 @@ use charity_finder::domain::boundaries::Boundaries;
 use charity_finder::domain::coords::Crs;
 use charity_finder::domain::load::parse_dataset;
 use charity_finder::domain::url_state::ViewState;
-use charity_finder::tools::import::{import, Format};
+use charity_finder::tools::import::{forms, hours_zh, import, Format, Options};
 use charity_finder::tools::streets::streets;
 use proptest::prelude::*;
 
@@ -57,12 +57,26 @@ proptest! {
         let b = boundaries();
         let mut with_header = "名称,所属区,街道,地址,经度,纬度,服务类型\n".as_bytes().to_vec();
         with_header.extend_from_slice(&bytes);
-        let _ = import(&with_header, Format::Csv, Crs::Wgs84, &b, &streets());
-        let _ = import(&bytes, Format::Csv, Crs::Gcj02, &b, &streets());
+        let _ = import(&with_header, Format::Csv, &Options::default(), &b, &streets());
+        let _ = import(&bytes, Format::Csv, &Options { crs: Some(Crs::Gcj02), ..Options::default() }, &b, &streets());
     }
 
     #[test]
     fn xlsx_importer_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-        let _ = import(&bytes, Format::Xlsx, Crs::Wgs84, &boundaries(), &streets());
+        let _ = import(&bytes, Format::Xlsx, &Options::default(), &boundaries(), &streets());
+    }
+
+    #[test]
+    fn cell_readers_never_panic(text in "[0-9周一二三四五六日至到点半上下午晚:：\\-、，;转 全天开放休息节假日年月./]{0,24}") {
+        if let Some(osm) = hours_zh::to_osm(&text) {
+            // What the hours reader writes, the finder reads.
+            prop_assert!(charity_finder::domain::hours::parse(&osm).is_ok(), "{osm}");
+        }
+        if let Some(iso) = forms::date(&text) {
+            prop_assert_eq!(forms::date(&iso), Some(iso.clone()));
+        }
+        let _ = forms::phone(&text);
+        let _ = forms::services(&text);
+        let _ = forms::district_code(&text);
     }
 }

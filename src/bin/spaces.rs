@@ -1,17 +1,11 @@
-//! `spaces`: the native data tools for `public/data/spaces.json`.
-//!
-//! ```text
-//! spaces validate FILE                       check every rule; exit 0 only when clean
-//! spaces stats FILE                          counts by district, status and service
-//! spaces import FILE.csv|FILE.xlsx --out OUT [--crs wgs84|gcj02|bd09] [--as-of YYYY-MM-DD] [--source TEXT]
-//! spaces generate [--seed N] [--count N] [--out FILE]   the deterministic sample dataset
-//! spaces keys FILE                           recompute the pinyin search keys in place
-//! spaces split FILE --out DIR                DIR/index.json and DIR/parts/<district>.json
-//! ```
+//! `spaces`: the native data tools for `public/data/spaces.json`. `spaces --help` and
+//! `spaces <command> --help` describe each command; `docs/data-format.md` the formats.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    match cli::run(std::env::args().skip(1).collect()) {
+    use clap::Parser;
+    let cli = cli::Cli::parse();
+    match cli::run(cli) {
         Ok(code) => std::process::ExitCode::from(code),
         Err(message) => {
             eprintln!("spaces: {message}");
@@ -25,29 +19,155 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use std::path::{Path, PathBuf};
+
     use charity_finder::domain::boundaries::Boundaries;
     use charity_finder::domain::coords::Crs;
     use charity_finder::domain::load::parse_dataset;
-    use charity_finder::domain::model::{Dataset, Meta, Totals, SCHEMA_VERSION};
-    use charity_finder::tools::{generate, import, keys, split, stats, streets, to_json, validate};
+    use charity_finder::domain::model::{Dataset, Meta, Status, Totals, SCHEMA_VERSION};
+    use charity_finder::tools::import::messages::{report_csv, summary_lines, Lang};
+    use charity_finder::tools::{diff, generate, import, keys, split, stats, streets, to_json, validate};
+    use clap::{Parser, Subcommand, ValueEnum};
 
-    const USAGE: &str = "usage: spaces validate FILE | stats FILE | import FILE.csv|FILE.xlsx --out OUT [--crs wgs84|gcj02|bd09] [--as-of DATE] [--source TEXT] | generate [--seed N] [--count N] [--out FILE] | keys FILE | split FILE --out DIR";
+    /// The data tools of 善城地图: check, import, split and describe the dataset of charity spaces.
+    #[derive(Debug, Parser)]
+    #[command(name = "spaces", version)]
+    pub struct Cli {
+        #[command(subcommand)]
+        pub command: Command,
+    }
+
+    #[derive(Debug, Subcommand)]
+    pub enum Command {
+        /// Check every rule of a dataset; exit 0 only when there is no error.
+        Validate { file: PathBuf },
+        /// Counts by district, status and service.
+        Stats { file: PathBuf },
+        /// Read a district office's spreadsheet (.xlsx or .csv) into a dataset.
+        #[command(long_about = IMPORT_HELP)]
+        Import(ImportArgs),
+        /// Write the deterministic sample dataset.
+        Generate {
+            #[arg(long, default_value_t = 2021)]
+            seed: u64,
+            #[arg(long, default_value_t = 358)]
+            count: usize,
+            /// Where to write it (standard output if not given).
+            #[arg(long)]
+            out: Option<PathBuf>,
+        },
+        /// Recompute the pinyin search keys of a dataset, in place.
+        Keys { file: PathBuf },
+        /// Split a dataset by district: DIR/index.json and DIR/parts/<district>.json.
+        Split {
+            file: PathBuf,
+            #[arg(long)]
+            out: PathBuf,
+        },
+    }
+
+    const IMPORT_HELP: &str = "Read a district office's spreadsheet (.xlsx or .csv) into a dataset.
+
+What it accepts (docs/data-format.md has the full table):
+  the list        on any sheet, under title rows; the sheet and header row with the most known
+                  headers are used (--sheet to choose); notes and totals rows (备注, 合计) are skipped
+  headers         Chinese or English, with notes in brackets and spaces: 空间名称, 所属街道(镇),
+                  联系电话（座机）, 街　道, 经度(高德)
+  districts       番禺, 番禺区, 广州市番禺区, 440113, Panyu
+  streets         沙湾, 沙湾街, 沙湾街道
+  services        separated by 、 ， , ； / or a line break; labels or common words (养老)
+  status          已认证 / 认证 / 是, or 已挂牌 / 否 / empty (also under 是否认证)
+  dates           Excel date cells, 2021-12-03, 2021.12.3, 2021/9/4, 2021年12月3日
+  phones          number cells that lost the 0 of 020, extensions (转123), two numbers in a cell,
+                  full-width digits
+  hours           周一至周五 9:00-17:00, 工作日上午9点到12点, 每天 8:30-20:00, 全天开放, 节假日休息
+                  (converted; the text as written is kept for the details)
+  merged cells    a merged district or street applies to every row it spans
+
+Only a missing or invalid name, district or position rejects a row; any other problem is a warning
+and the row is kept. Two columns for one field (a hidden old one, say) stop the import: delete one
+or choose with --use-column.
+
+The output is written only when at least one space was read, and never replaces a dataset with
+fewer spaces unless --allow-shrink is given; the changes against it are printed.
+
+Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing written.";
+
+    #[derive(Debug, clap::Args)]
+    pub struct ImportArgs {
+        /// The spreadsheet: .xlsx, or .csv in UTF-8 or GBK.
+        pub file: PathBuf,
+        /// The dataset to write (replaced atomically, and only when the import succeeds).
+        #[arg(long)]
+        pub out: PathBuf,
+        /// The coordinate system of the positions; else a header's note (经度(高德) → gcj02,
+        /// 经度(百度) → bd09); else wgs84, said in the summary.
+        #[arg(long, value_enum)]
+        pub crs: Option<CrsArg>,
+        /// The sheet to read, by name or number (1 = first); else the one holding the list.
+        #[arg(long)]
+        pub sheet: Option<String>,
+        /// Where two columns name one field, the one to use: its letter (L) or header text.
+        #[arg(long = "use-column", value_name = "COLUMN")]
+        pub use_columns: Vec<String>,
+        /// Replace a dataset even with one of fewer spaces.
+        #[arg(long)]
+        pub allow_shrink: bool,
+        /// Also write every rejected row and warning to this CSV file, to open in Excel.
+        #[arg(long, value_name = "FILE.csv")]
+        pub report: Option<PathBuf>,
+        /// The language of the messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        pub lang: LangArg,
+        /// The date the list is current as of (YYYY-MM-DD); today if not given.
+        #[arg(long)]
+        pub as_of: Option<String>,
+        /// Where the list comes from, for the dataset's metadata.
+        #[arg(long)]
+        pub source: Option<String>,
+        /// The list's licence, for the dataset's metadata.
+        #[arg(long)]
+        pub licence: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+    pub enum CrsArg {
+        /// GPS, Tianditu, OpenStreetMap.
+        Wgs84,
+        /// AMap (高德), Tencent.
+        Gcj02,
+        /// Baidu (百度).
+        Bd09,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+    pub enum LangArg {
+        Zh,
+        En,
+    }
 
     fn boundaries() -> Result<Boundaries, String> {
         Boundaries::from_geojson(include_str!("../../public/data/districts.geojson"))
     }
 
-    fn option(args: &[String], name: &str) -> Option<String> {
-        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+    fn read(path: &Path) -> Result<String, String> {
+        std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    fn read(path: &str) -> Result<String, String> {
-        std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+    /// Writes a file whole or not at all: a temporary file beside it, then a rename.
+    fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        let result = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result.map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    fn write(path: Option<String>, text: &str) -> Result<(), String> {
+    fn write(path: Option<&Path>, text: &str) -> Result<(), String> {
         match path {
-            Some(p) => std::fs::write(&p, text).map_err(|e| format!("{p}: {e}")),
+            Some(p) => write_atomically(p, text),
             None => {
                 print!("{text}");
                 Ok(())
@@ -70,93 +190,242 @@ mod cli {
         format!("{y:04}-{m:02}-{d:02}")
     }
 
-    pub fn run(args: Vec<String>) -> Result<u8, String> {
-        let command = args.first().map(String::as_str).ok_or(USAGE)?;
-        let file = || args.get(1).filter(|a| !a.starts_with("--")).cloned().ok_or_else(|| USAGE.to_string());
-        match command {
-            "validate" => {
-                let path = file()?;
-                let report = validate::validate_text(&read(&path)?, &boundaries()?, &streets::streets())?;
+    pub fn run(cli: Cli) -> Result<u8, String> {
+        match cli.command {
+            Command::Validate { file } => {
+                let report = validate::validate_text(&read(&file)?, &boundaries()?, &streets::streets())?;
                 for p in &report.errors {
                     println!("error: {p}");
                 }
                 for p in &report.warnings {
                     println!("warning: {p}");
                 }
-                println!("{path}: {} errors, {} warnings", report.errors.len(), report.warnings.len());
+                println!("{}: {} errors, {} warnings", file.display(), report.errors.len(), report.warnings.len());
                 Ok(if report.is_clean() { 0 } else { 1 })
             }
-            "stats" => {
-                let loaded = parse_dataset(&read(&file()?)?).map_err(|e| e.to_string())?;
+            Command::Stats { file } => {
+                let loaded = parse_dataset(&read(&file)?).map_err(|e| e.to_string())?;
                 print!("{}", stats::render(&stats::stats(&loaded.dataset.spaces)));
                 if !loaded.skipped.is_empty() {
                     println!("\n{} records skipped (run `spaces validate` for details)", loaded.skipped.len());
                 }
                 Ok(0)
             }
-            "generate" => {
-                let seed =
-                    option(&args, "--seed").map(|s| s.parse::<u64>().map_err(|e| format!("--seed: {e}"))).transpose()?.unwrap_or(2021);
-                let count =
-                    option(&args, "--count").map(|s| s.parse::<usize>().map_err(|e| format!("--count: {e}"))).transpose()?.unwrap_or(358);
-                let dataset = generate::generate(seed, count, &boundaries()?);
-                write(option(&args, "--out"), &to_json(&dataset))?;
+            Command::Generate { seed, count, out } => {
+                write(out.as_deref(), &to_json(&generate::generate(seed, count, &boundaries()?)))?;
                 Ok(0)
             }
-            "keys" => {
-                let path = file()?;
-                let mut loaded = parse_dataset(&read(&path)?).map_err(|e| e.to_string())?;
+            Command::Keys { file } => {
+                let mut loaded = parse_dataset(&read(&file)?).map_err(|e| e.to_string())?;
                 for s in &mut loaded.dataset.spaces {
                     s.keys = keys::search_keys(s);
                 }
-                write(Some(path), &to_json(&loaded.dataset))?;
+                write(Some(&file), &to_json(&loaded.dataset))?;
                 Ok(0)
             }
-            "split" => {
-                let dataset = parse_dataset(&read(&file()?)?).map_err(|e| e.to_string())?.dataset;
-                let out = std::path::PathBuf::from(option(&args, "--out").ok_or("split needs --out DIR")?);
+            Command::Split { file, out } => {
+                let dataset = parse_dataset(&read(&file)?).map_err(|e| e.to_string())?.dataset;
                 let (index, parts) = split(&dataset);
                 std::fs::create_dir_all(out.join("parts")).map_err(|e| format!("{}: {e}", out.display()))?;
                 for (url, part) in &parts {
-                    write(Some(out.join(url).display().to_string()), &to_json(part))?;
+                    write(Some(&out.join(url)), &to_json(part))?;
                 }
                 let text = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
-                write(Some(out.join("index.json").display().to_string()), &(text + "\n"))?;
+                write(Some(&out.join("index.json")), &(text + "\n"))?;
                 eprintln!("{}: index of {} parts, {} spaces", out.display(), parts.len(), dataset.spaces.len());
                 Ok(0)
             }
-            "import" => {
-                let path = file()?;
-                let out = option(&args, "--out").ok_or("import needs --out FILE")?;
-                let crs: Crs = option(&args, "--crs").unwrap_or_else(|| "wgs84".into()).parse()?;
-                let format = import::Format::from_path(&path).ok_or("import reads .csv or .xlsx files")?;
-                let f = std::fs::File::open(&path).map_err(|e| format!("{path}: {e}"))?;
-                let bytes = import::read_limited(f).map_err(|e| format!("{path}: {e}"))?;
-                let imported =
-                    import::import(&bytes, format, crs, &boundaries()?, &streets::streets()).map_err(|e| format!("{path}: {e}"))?;
-                for h in &imported.unknown_headers {
-                    eprintln!("note: column {h:?} is not a known field and was ignored");
+            Command::Import(args) => import_command(args),
+        }
+    }
+
+    fn import_command(args: ImportArgs) -> Result<u8, String> {
+        let lang = match args.lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        };
+        let zh = lang == Lang::Zh;
+        let path = args.file.display().to_string();
+        let format = import::Format::from_path(&path).ok_or(if zh {
+            "只能导入 .xlsx 或 .csv 文件"
+        } else {
+            "import reads .xlsx or .csv files"
+        })?;
+        let options = import::Options {
+            crs: args.crs.map(|c| match c {
+                CrsArg::Wgs84 => Crs::Wgs84,
+                CrsArg::Gcj02 => Crs::Gcj02,
+                CrsArg::Bd09 => Crs::Bd09,
+            }),
+            sheet: args.sheet.clone(),
+            use_columns: args.use_columns.clone(),
+        };
+        let bytes = std::fs::File::open(&args.file)
+            .map_err(|e| e.to_string())
+            .and_then(|f| import::read_limited(f).map_err(|e| e.text(lang)))
+            .map_err(|e| format!("{path}: {e}"))?;
+        let imported = import::import(&bytes, format, &options, &boundaries()?, &streets::streets())
+            .map_err(|e| format!("{path}: {}{}", e.text(lang), if zh { "。未写入任何文件" } else { ". Nothing was written" }))?;
+        for f in &imported.findings {
+            eprintln!(
+                "{}{}",
+                if f.kind.rejects() {
+                    if zh {
+                        "拒绝 "
+                    } else {
+                        "rejected "
+                    }
+                } else if zh {
+                    "警告 "
+                } else {
+                    "warning "
+                },
+                f.text(lang)
+            );
+        }
+        eprintln!();
+        for line in summary_lines(&imported, lang) {
+            eprintln!("{line}");
+        }
+        if let Some(report) = &args.report {
+            write_atomically(report, &report_csv(&imported.findings, lang))?;
+            eprintln!("{}{}", if zh { "问题清单已写入 " } else { "problems listed in " }, report.display());
+        }
+        let out = args.out.display().to_string();
+        if imported.spaces.is_empty() {
+            eprintln!(
+                "{}",
+                if zh {
+                    format!("没有可导入的空间，{out} 未改动")
+                } else {
+                    format!("no space could be read; {out} was not changed")
                 }
-                for r in &imported.rejected {
-                    eprintln!("rejected: {r}");
+            );
+            return Ok(2);
+        }
+        if args.out.exists() {
+            let old = match read(&args.out).and_then(|t| parse_dataset(&t).map_err(|e| e.to_string())) {
+                Ok(loaded) => loaded.dataset.spaces,
+                Err(e) if args.allow_shrink => {
+                    eprintln!(
+                        "{}",
+                        if zh {
+                            format!("{out} 不是数据集（{e}），按 --allow-shrink 替换")
+                        } else {
+                            format!("{out} is not a dataset ({e}); replaced as --allow-shrink says")
+                        }
+                    );
+                    Vec::new()
                 }
-                let certified = imported.spaces.iter().filter(|s| s.status == charity_finder::domain::model::Status::Certified).count();
-                let dataset = Dataset {
-                    meta: Meta {
-                        schema_version: SCHEMA_VERSION,
-                        as_of: option(&args, "--as-of").unwrap_or_else(today),
-                        source: option(&args, "--source").unwrap_or_else(|| format!("Imported from {path}")),
-                        licence: option(&args, "--licence").unwrap_or_default(),
-                        sample: false,
-                        totals: Some(Totals { registered: imported.spaces.len(), certified }),
-                    },
-                    spaces: imported.spaces,
-                };
-                write(Some(out.clone()), &to_json(&dataset))?;
-                eprintln!("{out}: {} spaces written, {} rows rejected", dataset.spaces.len(), imported.rejected.len());
-                Ok(if imported.rejected.is_empty() { 0 } else { 1 })
+                Err(e) => {
+                    eprintln!(
+                        "{}",
+                        if zh {
+                            format!("{out} 不是数据集（{e}），未替换；确要替换请加 --allow-shrink")
+                        } else {
+                            format!("{out} is not a dataset ({e}) and was not replaced; add --allow-shrink to replace it")
+                        }
+                    );
+                    return Ok(2);
+                }
+            };
+            let d = diff(&old, &imported.spaces);
+            let names = |list: &[String]| {
+                let shown: Vec<&str> = list.iter().take(5).map(String::as_str).collect();
+                if list.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{}{}）", shown.join("、"), if list.len() > 5 { "…" } else { "" })
+                }
+            };
+            eprintln!(
+                "{}",
+                if zh {
+                    format!(
+                        "与原文件相比：新增 {}{}，删除 {}{}，修改 {}{}",
+                        d.added.len(),
+                        names(&d.added),
+                        d.removed.len(),
+                        names(&d.removed),
+                        d.changed.len(),
+                        names(&d.changed)
+                    )
+                } else {
+                    format!(
+                        "against the file replaced: {} added{}, {} removed{}, {} changed{}",
+                        d.added.len(),
+                        names(&d.added),
+                        d.removed.len(),
+                        names(&d.removed),
+                        d.changed.len(),
+                        names(&d.changed)
+                    )
+                }
+            );
+            if imported.spaces.len() < old.len() && !args.allow_shrink {
+                eprintln!(
+                    "{}",
+                    if zh {
+                        format!(
+                            "导入的空间（{}）比 {out} 现有的（{}）少，未替换；若确实要删去空间，请加 --allow-shrink",
+                            imported.spaces.len(),
+                            old.len()
+                        )
+                    } else {
+                        format!("the import has fewer spaces ({}) than {out} ({}), which was not replaced; add --allow-shrink if spaces are to be removed", imported.spaces.len(), old.len())
+                    }
+                );
+                return Ok(2);
             }
-            _ => Err(USAGE.into()),
+        }
+        let certified = imported.spaces.iter().filter(|s| s.status == Status::Certified).count();
+        let rejected = imported.summary.rows_rejected;
+        let dataset = Dataset {
+            meta: Meta {
+                schema_version: SCHEMA_VERSION,
+                as_of: args.as_of.unwrap_or_else(today),
+                source: args.source.unwrap_or_else(|| {
+                    format!("Imported from {}", args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+                }),
+                licence: args.licence.unwrap_or_default(),
+                sample: false,
+                totals: Some(Totals { registered: imported.spaces.len(), certified }),
+            },
+            spaces: imported.spaces,
+        };
+        write_atomically(&args.out, &to_json(&dataset))?;
+        eprintln!(
+            "{}",
+            if zh {
+                format!("已写入 {out}：{} 个空间", dataset.spaces.len())
+            } else {
+                format!("{out}: {} spaces written", dataset.spaces.len())
+            }
+        );
+        Ok(if rejected == 0 { 0 } else { 1 })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn options_read_in_both_forms() {
+            for args in [
+                ["spaces", "import", "a.xlsx", "--out", "o.json", "--crs=gcj02"],
+                ["spaces", "import", "a.xlsx", "--out=o.json", "--crs", "gcj02"],
+            ] {
+                let Command::Import(a) = Cli::try_parse_from(args).expect("parses").command else { panic!("not import") };
+                assert_eq!(a.crs, Some(CrsArg::Gcj02));
+                assert_eq!(a.out, PathBuf::from("o.json"));
+            }
+        }
+
+        #[test]
+        fn unknown_options_and_values_are_errors() {
+            assert!(Cli::try_parse_from(["spaces", "import", "a.xlsx", "--out", "o.json", "--crs", "mars"]).is_err());
+            assert!(Cli::try_parse_from(["spaces", "import", "a.xlsx", "--out", "o.json", "--cr", "gcj02"]).is_err());
+            assert!(Cli::try_parse_from(["spaces", "import", "a.xlsx"]).is_err());
         }
     }
 }

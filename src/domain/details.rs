@@ -22,10 +22,16 @@ pub struct Details<'a> {
     pub report: Option<&'a str>,
 }
 
-/// The `tel:` link for a phone text: its first number, digits and `+` only.
+/// The `tel:` link for a phone text: its first number, digits and `+` only, and its extension
+/// (`转123`) after a pause.
 pub fn tel(phone: &str) -> String {
     let first = phone.split(['/', '、']).next().unwrap_or_default();
-    format!("tel:{}", first.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())
+    let digits = |t: &str| t.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>();
+    match first.split_once('转') {
+        // A pause, then the extension: what phones dial for `tel:…,123`.
+        Some((number, ext)) => format!("tel:{},{}", digits(number), digits(ext)),
+        None => format!("tel:{}", digits(first)),
+    }
 }
 
 /// The panel's content for a space.
@@ -109,6 +115,13 @@ pub fn details_html(d: &Details, lang: Lang) -> String {
             o.push_str("</p>");
         }
     }
+    if !s.hours_text.is_empty() {
+        o.push_str(r#"<p class="hint">"#);
+        push_escaped(o, t.hours_as_written);
+        o.push_str(r#"<span lang="zh-CN">"#);
+        push_escaped(o, &s.hours_text);
+        o.push_str("</span></p>");
+    }
     o.push_str("</dd>");
     fact(o, t.services, None);
     services_html(o, s, lang);
@@ -187,6 +200,7 @@ mod tests {
             organization: "</dd><dd>".into(),
             accessibility: "&lt;".into(),
             last_verified: "<i>".into(),
+            hours_text: "<u>9点</u>".into(),
             services: vec!["elderly".into(), "<nope>".into()],
             ..Space::example()
         }
@@ -199,7 +213,8 @@ mod tests {
             &Details { space: &s, hours: None, state: OpenState::Unknown, today: 0, report: Some(r#"x"><script>"#) },
             Lang::En,
         );
-        for bad in ["<script", "<img", "<b>", "<i>", "</dd><dd>", r#""><script"#, "<nope>"] {
+        assert!(html.contains("Hours as registered: <span lang=\"zh-CN\">&lt;u&gt;9点"), "{html}");
+        for bad in ["<script", "<img", "<b>", "<i>", "</dd><dd>", r#""><script"#, "<nope>", "<u>"] {
             assert!(!html.contains(bad), "{bad} leaked into {html}");
         }
         assert!(html.contains("&amp;lt;"), "escaped once more: {html}");
@@ -229,6 +244,7 @@ mod tests {
     fn phone_links_call_the_first_number() {
         assert_eq!(tel("020-8888 1234 / 139 0000 0000"), "tel:02088881234");
         assert_eq!(tel("+86 20 1234、5"), "tel:+86201234");
+        assert_eq!(tel("020-84731234转123 / 139"), "tel:02084731234,123");
     }
 
     #[test]

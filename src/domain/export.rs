@@ -12,7 +12,7 @@ use super::i18n::Lang;
 use super::model::{district, service, Code, Space, Status};
 
 /// A spreadsheet column the importer reads and the CSV export writes: its canonical (first) header and the accepted aliases.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
     Id,
     Name,
@@ -26,6 +26,8 @@ pub enum Column {
     Status,
     CertifiedOn,
     Hours,
+    /// The hours as the office wrote them, kept beside the converted ones.
+    HoursText,
     Phone,
     Organization,
     Accessibility,
@@ -47,6 +49,7 @@ pub const HEADERS: &[(Column, &[&str])] = &[
     (Column::Status, &["认证状态", "status", "状态"]),
     (Column::CertifiedOn, &["认证日期", "certified_on"]),
     (Column::Hours, &["开放时间", "opening_hours", "hours"]),
+    (Column::HoursText, &["开放时间原文", "hours_text"]),
     (Column::Phone, &["联系电话", "phone", "电话"]),
     (Column::Organization, &["主办单位", "organization", "运营机构", "host"]),
     (Column::Accessibility, &["无障碍", "accessibility", "无障碍设施"]),
@@ -97,6 +100,7 @@ pub fn to_csv<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
                 Column::Status => if s.status == Status::Certified { "已认证" } else { "已挂牌" }.to_string(),
                 Column::CertifiedOn => s.certified_on.clone().unwrap_or_default(),
                 Column::Hours => s.opening_hours.clone(),
+                Column::HoursText => s.hours_text.clone(),
                 Column::Phone => s.phone.clone(),
                 Column::Organization => s.organization.clone(),
                 Column::Accessibility => s.accessibility.clone(),

@@ -295,6 +295,7 @@ const SPACE_FIELDS: &[(&str, bool, Check)] = &[
     ("certified_on", false, is::<Option<String>>),
     ("services", true, is::<Vec<String>>),
     ("opening_hours", false, is::<String>),
+    ("hours_text", false, is::<String>),
     ("phone", false, is::<String>),
     ("organization", false, is::<String>),
     ("accessibility", false, is::<String>),
@@ -325,9 +326,6 @@ pub fn check_space(space: &Space) -> Result<(), Problem> {
     let (lat, lng) = (space.location.lat, space.location.lng);
     if !lat.is_finite() || !lng.is_finite() || !GUANGZHOU_BBOX.contains(lat, lng) {
         return fail("location", format!("{}, {} is outside Guangzhou (WGS-84 lat, lng expected)", short(lat, 6), short(lng, 6)));
-    }
-    if space.services.is_empty() {
-        return fail("services", "no service listed".into());
     }
     if let Some(unknown) = space.services.iter().find(|s| service(s).is_none()) {
         return fail("services", format!("unknown service {unknown:?}"));

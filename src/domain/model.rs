@@ -203,6 +203,10 @@ pub struct Space {
     /// OpenStreetMap `opening_hours` syntax (the subset in [`crate::domain::hours`]).
     #[serde(default)]
     pub opening_hours: String,
+    /// The opening hours as the editor wrote them (`周一至周五 9:00-17:00`), kept beside
+    /// `opening_hours` when they were converted or could not be read; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hours_text: String,
     #[serde(default)]
     pub phone: String,
     /// Host organisation.
@@ -233,6 +237,7 @@ impl Space {
             certified_on: None,
             services: vec!["elderly".into()],
             opening_hours: String::new(),
+            hours_text: String::new(),
             phone: String::new(),
             organization: String::new(),
             accessibility: String::new(),

@@ -179,6 +179,7 @@ pub fn generate(seed: u64, total: usize, boundaries: &Boundaries) -> Dataset {
                 certified_on: None,
                 services: services_for(&mut rng, d.code),
                 opening_hours: rng.pick(HOURS).to_string(),
+                hours_text: String::new(),
                 phone: format!("020-{}{:07}", 3 + rng.below(6), rng.below(10_000_000)),
                 organization: fill(rng.pick(HOSTS), rng.pick(COMMUNITIES)),
                 accessibility: rng.pick(ACCESSIBILITY).to_string(),

@@ -10,7 +10,9 @@ pub mod validate;
 
 use crate::domain::filter::name_order;
 use crate::domain::load::{Index, Part};
-use crate::domain::model::{Dataset, DISTRICTS};
+use std::collections::HashMap;
+
+use crate::domain::model::{Dataset, Space, DISTRICTS};
 
 /// Writes a dataset as JSON with one record per line, so that a diff shows one line per
 /// changed space, in the order the finder lists them: the browser then finds them in place
@@ -39,10 +41,48 @@ pub fn split(dataset: &Dataset) -> (Index, Vec<(String, Dataset)>) {
     (Index { meta: dataset.meta.clone(), parts }, files)
 }
 
+/// What an import changes in the file it replaces, by space id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Diff {
+    /// Names of the spaces added, removed and changed.
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub changed: Vec<String>,
+}
+
+/// The spaces added, removed and changed from `old` to `new` (search keys aside).
+pub fn diff(old: &[Space], new: &[Space]) -> Diff {
+    let by_id = |spaces: &[Space]| -> HashMap<String, Space> {
+        spaces.iter().map(|s| (s.id.clone(), Space { keys: Default::default(), ..s.clone() })).collect()
+    };
+    let (before, after) = (by_id(old), by_id(new));
+    let mut d = Diff::default();
+    for s in new {
+        match before.get(&s.id) {
+            None => d.added.push(s.name.clone()),
+            Some(b) if Some(b) != after.get(&s.id) => d.changed.push(s.name.clone()),
+            Some(_) => {}
+        }
+    }
+    d.removed = old.iter().filter(|s| !after.contains_key(&s.id)).map(|s| s.name.clone()).collect();
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::load::parse_dataset;
+
+    #[test]
+    fn diff_by_id() {
+        let old = parse_dataset(include_str!("../../public/data/spaces.json")).expect("loads").dataset.spaces;
+        let mut new = old.clone();
+        let gone = new.remove(0);
+        new[0].phone = "020-84731234".into();
+        new.push(Space { id: "new".into(), name: "新空间".into(), ..old[5].clone() });
+        let d = diff(&old, &new);
+        assert_eq!((d.added, d.removed, d.changed), (vec!["新空间".to_string()], vec![gone.name], vec![new[0].name.clone()]));
+    }
 
     #[test]
     fn split_keeps_every_space_once() {

@@ -1,0 +1,210 @@
+//! A spreadsheet's sheets as rows of cell text: CSV (UTF-8 or GBK) or XLSX, with merged cells
+//! filled in, hidden columns and sheets marked, and row numbers as Excel shows them.
+
+use std::io::{Cursor, Read};
+
+use calamine::{Data, Reader, SheetVisible, Xlsx};
+
+use super::{ImportError, MAX_ROWS};
+
+/// The most an XLSX archive may claim to unpack to, and the largest compression ratio of an entry.
+const MAX_UNPACKED: u64 = 200 * 1024 * 1024;
+const MAX_RATIO: u64 = 200;
+
+/// A cell's text and whether it held a formula.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    pub formula: bool,
+}
+
+/// One sheet: its rows (row 0 is Excel's row 1; column 0 is column A), which columns are hidden,
+/// and whether the sheet itself is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    pub rows: Vec<Vec<Cell>>,
+    pub hidden_columns: Vec<usize>,
+    pub hidden: bool,
+}
+
+/// The text of a CSV file as one sheet.
+pub fn read_csv(text: &str) -> Result<Sheet, ImportError> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| ImportError::Csv(e.to_string()))?;
+        rows.push(record.iter().map(|t| Cell { text: t.to_string(), formula: t.trim_start().starts_with('=') }).collect());
+        if rows.len() > MAX_ROWS + 1 {
+            return Err(ImportError::TooManyRows(rows.len() - 1));
+        }
+    }
+    Ok(Sheet { rows, ..Sheet::default() })
+}
+
+fn check_zip(bytes: &[u8]) -> Result<(), ImportError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ImportError::Xlsx(format!("not a zip archive ({e})")))?;
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).map_err(|e| ImportError::Xlsx(e.to_string()))?;
+        let (packed, unpacked) = (entry.compressed_size().max(1), entry.size());
+        total = total.saturating_add(unpacked);
+        if unpacked / packed > MAX_RATIO || total > MAX_UNPACKED {
+            return Err(ImportError::Xlsx(format!(
+                "{} unpacks to {unpacked} bytes from {packed}: refused as a possible zip bomb",
+                entry.name().unwrap_or_default()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Every sheet of an XLSX file.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
+    check_zip(bytes)?;
+    let hidden_columns = hidden_columns_by_sheet(bytes);
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Xlsx(e.to_string()))?;
+    let metadata = book.sheets_metadata().to_vec();
+    let mut sheets = Vec::new();
+    for meta in metadata {
+        let name = meta.name.clone();
+        let values = book.worksheet_range(&name).map_err(|e| ImportError::Xlsx(e.to_string()))?;
+        let formulas = book.worksheet_formula(&name).map_err(|e| ImportError::Xlsx(e.to_string()))?;
+        if values.height() > MAX_ROWS + 1 {
+            return Err(ImportError::TooManyRows(values.height() - 1));
+        }
+        // Leading empty rows and columns that calamine trims off are restored, so that row and
+        // column numbers are Excel's.
+        let (row0, col0) = values.start().unwrap_or((0, 0));
+        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); row0 as usize];
+        for (r, row) in values.rows().enumerate() {
+            let mut cells = vec![Cell::default(); col0 as usize];
+            for (c, value) in row.iter().enumerate() {
+                let pos = (row0 + r as u32, col0 + c as u32);
+                let formula = formulas.get_value(pos).is_some_and(|f| !f.is_empty());
+                cells.push(Cell { text: cell_text(value), formula });
+            }
+            rows.push(cells);
+        }
+        for region in book.merge_cells_by_sheet_name(&name).unwrap_or_default() {
+            let (top, left) = (region.start.0 as usize, region.start.1 as usize);
+            let first = rows.get(top).and_then(|r| r.get(left)).cloned().unwrap_or_default();
+            for r in top..=(region.end.0 as usize).min(MAX_ROWS) {
+                for c in left..=(region.end.1 as usize).min(16_384) {
+                    if rows.len() <= r {
+                        rows.resize(r + 1, Vec::new());
+                    }
+                    if rows[r].len() <= c {
+                        rows[r].resize(c + 1, Cell::default());
+                    }
+                    rows[r][c] = first.clone();
+                }
+            }
+        }
+        let hidden = meta.visible != SheetVisible::Visible;
+        sheets.push(Sheet { hidden_columns: hidden_columns.get(&name).cloned().unwrap_or_default(), name, rows, hidden });
+    }
+    if sheets.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    Ok(sheets)
+}
+
+fn cell_text(value: &Data) -> String {
+    match value {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => format!("{f}"),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => d.as_datetime().map(|t| t.date().to_string()).unwrap_or_else(|| d.to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.chars().take(10).collect(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// A zip entry's text, read no further than the archive check allows.
+fn entry_text(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    let entry = archive.by_name(name).ok()?;
+    let mut text = String::new();
+    entry.take(MAX_UNPACKED).read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// An attribute's value in one XML start tag (`name="…"`), with the five XML entities decoded.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let end = tag[at..].find('"')? + at;
+    Some(tag[at..end].replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&"))
+}
+
+/// The start tags named `name` in an XML text.
+fn tags<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<{name} ");
+    xml.match_indices(open.as_str()).filter_map(|(i, _)| xml[i..].find('>').map(|end| &xml[i..i + end])).collect()
+}
+
+/// The hidden columns (0 = A) of each sheet, by sheet name: calamine does not read them, so
+/// they are read from the sheet's `<cols>`. A file in which they cannot be found has none.
+fn hidden_columns_by_sheet(bytes: &[u8]) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut out = std::collections::HashMap::new();
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return out };
+    let (Some(workbook), Some(rels)) =
+        (entry_text(&mut archive, "xl/workbook.xml"), entry_text(&mut archive, "xl/_rels/workbook.xml.rels"))
+    else {
+        return out;
+    };
+    for sheet in tags(&workbook, "sheet") {
+        let (Some(name), Some(id)) = (attribute(sheet, "name"), attribute(sheet, "r:id")) else { continue };
+        let Some(target) = tags(&rels, "Relationship")
+            .into_iter()
+            .find(|r| attribute(r, "Id").as_deref() == Some(&id))
+            .and_then(|r| attribute(r, "Target"))
+        else {
+            continue;
+        };
+        let path = target.strip_prefix('/').map(str::to_string).unwrap_or_else(|| format!("xl/{target}"));
+        let Some(xml) = entry_text(&mut archive, &path) else { continue };
+        let head = &xml[..xml.find("<sheetData").unwrap_or(xml.len())];
+        let mut hidden = Vec::new();
+        for col in tags(head, "col") {
+            if matches!(attribute(col, "hidden").as_deref(), Some("1" | "true")) {
+                let min: usize = attribute(col, "min").and_then(|v| v.parse().ok()).unwrap_or(1);
+                let max: usize = attribute(col, "max").and_then(|v| v.parse().ok()).unwrap_or(min);
+                hidden.extend((min.max(1) - 1)..max.min(16_384));
+            }
+        }
+        out.insert(name, hidden);
+    }
+    out
+}
+
+/// Excel's letters for a column (0 = `A`, 26 = `AA`).
+///
+/// # Examples
+/// ```
+/// use charity_finder::tools::import::table::column_letters;
+/// assert_eq!(column_letters(0), "A");
+/// assert_eq!(column_letters(27), "AB");
+/// ```
+pub fn column_letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        out.push(b'A' + r as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The column index for Excel letters (`A` = 0), if the text is letters only.
+pub fn column_index(letters: &str) -> Option<usize> {
+    let l = letters.trim();
+    if l.is_empty() || l.len() > 3 || !l.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(l.bytes().fold(0usize, |n, b| n * 26 + usize::from(b.to_ascii_uppercase() - b'A' + 1)) - 1)
+}
