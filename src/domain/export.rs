@@ -59,13 +59,34 @@ pub const HEADERS: &[(Column, &[&str])] = &[
 /// Excel reads a CSV as UTF-8 only with this mark.
 pub const BOM: &str = "\u{FEFF}";
 
+/// The first characters that make Excel and WPS read a cell as a formula (OWASP, CSV injection).
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell's text written so that a spreadsheet shows it as text: a leading `'` before a text
+/// that begins with a formula character, or with `'` (so that the importer's reversal,
+/// `tools::import::table::unescape_cell`, is exact).
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::export::as_spreadsheet_text;
+/// assert_eq!(as_spreadsheet_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(as_spreadsheet_text("+86 20 8473 1234"), "'+86 20 8473 1234");
+/// assert_eq!(as_spreadsheet_text("沙湾"), "沙湾");
+/// ```
+pub fn as_spreadsheet_text(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(FORMULA_STARTS) || value.starts_with('\'') {
+        format!("'{value}").into()
+    } else {
+        value.into()
+    }
+}
+
 fn csv_field(value: &str) -> String {
-    // A leading "=" would run as a formula in a spreadsheet; the importer refuses such cells.
-    let value = if value.starts_with('=') { format!("'{value}") } else { value.to_string() };
+    let value = as_spreadsheet_text(value);
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
-        value
+        value.into_owned()
     }
 }
 

@@ -63,7 +63,8 @@ pub fn is_plausible_phone(phone: &str) -> bool {
         match digits.len() {
             5 => digits.starts_with("12") || digits.starts_with("95"),
             8 => !digits.starts_with('0'),
-            10 => digits.starts_with("400") || digits.starts_with("800"),
+            // +86 20 8473 1234: Guangzhou's area code without its trunk 0.
+            10 => digits.starts_with("400") || digits.starts_with("800") || (one.starts_with("+86") && digits.starts_with("20")),
             11 => (digits.starts_with('1') && !digits.starts_with("10")) || digits.starts_with("020"),
             _ => false,
         }
@@ -275,10 +276,11 @@ mod tests {
             "400-123-4567",
             "020-83451234 / 13912345678",
             "020-83451234转123",
+            "+86 20 8345 1234",
         ] {
             assert!(is_plausible_phone(ok), "{ok}");
         }
-        for bad in ["123", "abc", "020-834", "0000000000000", "", "020-83451234转", "020-83451234转x"] {
+        for bad in ["123", "abc", "020-834", "0000000000000", "", "020-83451234转", "020-83451234转x", "2083451234"] {
             assert!(!is_plausible_phone(bad), "{bad}");
         }
     }

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -20,11 +20,16 @@ function freePort() {
 }
 
 before(async () => {
+  // nginx started as root serves as `nobody`, who may not enter the checkout (a clone in /root or
+  // in a `mktemp -d` directory): it serves a copy of dist/ from a directory anyone can read.
   const prefix = mkdtempSync(join(tmpdir(), 'csmap-nginx-'));
+  chmodSync(prefix, 0o755);
   mkdirSync(join(prefix, 'tmp'));
+  const served = join(prefix, 'dist');
+  cpSync(DIST, served, { recursive: true });
   const port = await freePort();
   const conf = readFileSync(join(ROOT, 'deploy', 'nginx.conf'), 'utf8')
-    .replaceAll('__PREFIX__', prefix).replaceAll('__PORT__', String(port)).replaceAll('__DIST__', DIST)
+    .replaceAll('__PREFIX__', prefix).replaceAll('__PORT__', String(port)).replaceAll('__DIST__', served)
     .replaceAll('__FRAME_ANCESTORS__', 'http://127.0.0.1:*');
   writeFileSync(join(prefix, 'nginx.conf'), conf);
   nginx = spawn('/usr/sbin/nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });

@@ -2,6 +2,7 @@
 //! row as Excel numbers it, the column as the file writes it, the value, and what to write instead.
 
 use crate::domain::coords::Crs;
+use crate::domain::export::as_spreadsheet_text;
 use crate::domain::model::district;
 
 /// The language of the importer's messages.
@@ -232,19 +233,10 @@ pub fn report_csv(findings: &[Finding], lang: Lang) -> String {
             (Lang::En, false) => "imported; check it",
         };
         let cells = [f.row.to_string(), f.column.clone(), f.value.clone(), outcome.to_string(), f.advice(lang)];
-        let _ = writer.write_record(cells.iter().map(|c| as_text(c)));
+        let _ = writer.write_record(cells.iter().map(|c| as_spreadsheet_text(c).into_owned()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes))
-}
-
-/// A cell that Excel would read as a formula, written so that it shows as text.
-fn as_text(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
 }
 
 /// The summary an import ends with: sheet and header row, coordinate system, rows read, kept

@@ -543,6 +543,9 @@ impl Row<'_, '_> {
             self.flag(column, cell.text.trim(), kind);
             return String::new();
         }
+        if cell.escaped {
+            return cell.text;
+        }
         cell.text.trim().to_string()
     }
 

@@ -11,11 +11,13 @@ use super::{ImportError, MAX_ROWS};
 const MAX_UNPACKED: u64 = 200 * 1024 * 1024;
 const MAX_RATIO: u64 = 200;
 
-/// A cell's text and whether it held a formula.
+/// A cell's text, whether it held a formula, and whether it was written escaped as text
+/// (then its spaces are part of it and are kept).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cell {
     pub text: String,
     pub formula: bool,
+    pub escaped: bool,
 }
 
 /// One sheet: its rows (row 0 is Excel's row 1; column 0 is column A), which columns are hidden,
@@ -34,12 +36,49 @@ pub fn read_csv(text: &str) -> Result<Sheet, ImportError> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Csv(e.to_string()))?;
-        rows.push(record.iter().map(|t| Cell { text: t.to_string(), formula: t.trim_start().starts_with('=') }).collect());
+        rows.push(
+            record
+                .iter()
+                .map(|t| Cell {
+                    text: unescape_cell(t).to_string(),
+                    formula: is_formula_like(t),
+                    escaped: unescape_cell(t).len() < t.len(),
+                })
+                .collect(),
+        );
         if rows.len() > MAX_ROWS + 1 {
             return Err(ImportError::TooManyRows(rows.len() - 1));
         }
     }
     Ok(Sheet { rows, ..Sheet::default() })
+}
+
+/// Whether a CSV cell would run as a formula in a spreadsheet: it begins with `=` or `@`, or with
+/// `+` or `-` followed by more than a number (`+86 20 8473 1234` and `-1.5` are text).
+pub fn is_formula_like(cell: &str) -> bool {
+    let t = cell.trim_start();
+    match t.chars().next() {
+        Some('=' | '@') => true,
+        Some('+' | '-') => !t[1..].chars().all(|c| c.is_ascii_digit() || " -.()".contains(c)),
+        _ => false,
+    }
+}
+
+/// A CSV cell with the export's escaping ([`crate::domain::export::as_spreadsheet_text`])
+/// taken off: one leading `'` before a formula character or another `'`.
+///
+/// # Examples
+/// ```
+/// use charity_finder::tools::import::table::unescape_cell;
+/// assert_eq!(unescape_cell("'=SUM(A1)"), "=SUM(A1)");
+/// assert_eq!(unescape_cell("''abc"), "'abc");
+/// assert_eq!(unescape_cell("'abc"), "'abc");
+/// ```
+pub fn unescape_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(crate::domain::export::FORMULA_STARTS) || rest.starts_with('\'') => rest,
+        _ => cell,
+    }
 }
 
 fn check_zip(bytes: &[u8]) -> Result<(), ImportError> {
@@ -82,7 +121,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
             for (c, value) in row.iter().enumerate() {
                 let pos = (row0 + r as u32, col0 + c as u32);
                 let formula = formulas.get_value(pos).is_some_and(|f| !f.is_empty());
-                cells.push(Cell { text: cell_text(value), formula });
+                cells.push(Cell { text: cell_text(value), formula, escaped: false });
             }
             rows.push(cells);
         }

@@ -295,6 +295,19 @@ fn gcj02_input_is_converted() {
 }
 
 #[test]
+fn formula_like_csv_cells_are_refused_with_row_and_column() {
+    let csv = "名称,所属区,街道,地址,经度,纬度,服务类型,联系电话\n\
+               A,番禺区,沙湾,路1号,113.35204,22.90926,长者关爱,+86 20 8473 1234\n\
+               @SUM(1),番禺区,沙湾,路2号,113.35204,22.90926,长者关爱,\n\
+               C,番禺区,沙湾,路3号,113.35204,22.90926,长者关爱,-2+3+cmd|' /C calc'!A0\n";
+    let out = run(csv.as_bytes(), Format::Csv);
+    assert_eq!(findings(&out), [(3, "名称".to_string(), "formula cell"), (4, "联系电话".to_string(), "formula cell")]);
+    assert!(out.findings[0].kind.rejects() && !out.findings[1].kind.rejects());
+    assert_eq!(space(&out, "A").phone, "+86 20 8473 1234");
+    assert_eq!(space(&out, "C").phone, "");
+}
+
+#[test]
 fn english_headers_and_formulas() {
     let csv = "Name,District,Street,Address,Lng,Lat,Services,Phone\nA,Panyu,沙湾,Rd 1,113.33,22.93,elderly,020-12345678\nB,Panyu,沙湾,Rd 2,=1+113,22.93,elderly,1\n";
     let out = run(csv.as_bytes(), Format::Csv);
@@ -324,6 +337,14 @@ fn csv_export_round_trips() {
     let data = parse_dataset(include_str!("../../../public/data/spaces.json")).expect("loads").dataset.spaces;
     let mut panyu: Vec<Space> = data.into_iter().filter(|s| s.district == "440113").collect();
     panyu[0].hours_text = "周一至周五 9点到5点".into();
+    // Text a spreadsheet would run as a formula is exported as text and read back as it was.
+    for (s, name) in
+        panyu.iter_mut().skip(1).zip(["=HYPERLINK(\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\t制表", "\r回车", "'引号", "''=两个"])
+    {
+        s.name = name.into();
+        s.keys = search_keys(s);
+    }
+    panyu[9].phone = "+86 20 8473 1234".into();
     let csv = crate::domain::export::to_csv(panyu.iter());
     let back = run(csv.as_bytes(), Format::Csv);
     assert_eq!(back.spaces.len(), panyu.len());
