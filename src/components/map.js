@@ -58,7 +58,7 @@ export class FinderMap {
     this.selected = null;
   }
 
-  /** Creates the map in `el`. `options` is JSON: {labels, tile?: {url, attribution, approval, subdomains}}. */
+  /** Creates the map in `el`. `options` is JSON: {labels, tile?: {url, credit (escaped HTML), subdomains}}. */
   async init(el, optionsJson, onSelect, onDistrict, onTileFailure) {
     await loadLeaflet();
     const options = JSON.parse(optionsJson);
@@ -76,7 +76,7 @@ export class FinderMap {
     if (options.tile && options.tile.url) {
       const tiles = L.tileLayer(options.tile.url, {
         subdomains: options.tile.subdomains || 'abc',
-        attribution: [options.tile.attribution, options.tile.approval].filter(Boolean).join(' · '),
+        attribution: options.tile.credit,
         maxZoom: 18,
       });
       let loaded = 0;

@@ -68,8 +68,8 @@ struct Labels {
 struct TileOptions<'a> {
     url: &'a str,
     subdomains: &'a str,
-    attribution: &'a str,
-    approval: &'a str,
+    /// Attribution and approval number as escaped HTML (Leaflet inserts it as markup).
+    credit: String,
 }
 
 #[derive(Serialize)]
@@ -126,12 +126,7 @@ pub fn MapPanel(catalog: Spaces, outcome: Memo<Outcome>, config: Config) -> impl
         let config = config.clone();
         move || {
             let t = lang.texts();
-            let tile = config.tiles.as_ref().map(|tl| TileOptions {
-                url: &tl.url,
-                subdomains: &tl.subdomains,
-                attribution: &tl.attribution,
-                approval: &tl.approval,
-            });
+            let tile = config.tiles.as_ref().map(|tl| TileOptions { url: &tl.url, subdomains: &tl.subdomains, credit: tl.credit_html() });
             serde_json::to_string(&MapOptions { labels: Labels { map: t.map_label, boundary_credit: t.boundary_credit }, tile })
                 .unwrap_or_default()
         }

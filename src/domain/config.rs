@@ -19,6 +19,28 @@ pub struct Tiles {
     pub crs: Crs,
 }
 
+impl Tiles {
+    /// The map's credit for the tiles, attribution and approval number (审图号), as HTML in
+    /// which both are plain text: Leaflet inserts attributions as markup.
+    ///
+    /// # Examples
+    /// ```
+    /// use charity_finder::domain::config::Config;
+    /// let (c, _) = Config::parse(r#"{"tiles":{"url":"https://t/{z}/{x}/{y}","attribution":"<img src=x onerror=alert(1)>","approval":"GS(2024)1号"}}"#);
+    /// assert_eq!(c.tiles.unwrap().credit_html(), "&lt;img src=x onerror=alert(1)&gt; · GS(2024)1号");
+    /// ```
+    pub fn credit_html(&self) -> String {
+        let mut out = String::new();
+        for part in [&self.attribution, &self.approval].into_iter().filter(|p| !p.trim().is_empty()) {
+            if !out.is_empty() {
+                out.push_str(" · ");
+            }
+            super::cards::push_escaped(&mut out, part.trim());
+        }
+        out
+    }
+}
+
 /// The settings the app reads at start.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -140,7 +162,8 @@ impl Config {
         }
         for origin in raw.allowed_origins {
             let o = origin.trim().trim_end_matches('/');
-            if (o.starts_with("https://") || o.starts_with("http://")) && !o[8..].contains('/') {
+            let host = o.strip_prefix("https://").or_else(|| o.strip_prefix("http://"));
+            if host.is_some_and(|h| !h.is_empty() && !h.contains(['/', '?', '#', '@', ' ', '\\'])) {
                 c.allowed_origins.push(o.to_string());
             } else {
                 warnings.push(format!("config.json: allowed origin {origin:?} ignored (scheme://host[:port] expected)"));
@@ -207,6 +230,15 @@ mod tests {
         assert_eq!(c.theme_color.as_deref(), Some("#005a9c"));
         let t = c.tiles.expect("tiles");
         assert_eq!((t.crs, t.approval.as_str(), t.subdomains.as_str()), (Crs::Gcj02, "GS(2024)0568号", "01234567"));
+    }
+
+    #[test]
+    fn origins_are_checked_without_cutting_a_character() {
+        let (c, w) = Config::parse(
+            r#"{"allowed_origins":["http://广州.政务","https://www.gz.gov.cn/","https://x/y","http://","ftp://a","https://a@b"]}"#,
+        );
+        assert_eq!(c.allowed_origins, ["http://广州.政务", "https://www.gz.gov.cn"]);
+        assert_eq!(w.len(), 4, "{w:?}");
     }
 
     #[test]

@@ -47,12 +47,19 @@ pub enum Pane {
     Stats,
 }
 
+/// The most ignored parameter names the notice shows, and the longest.
+pub const MAX_IGNORED_SHOWN: usize = 5;
+/// See [`MAX_IGNORED_SHOWN`].
+pub const MAX_IGNORED_NAME: usize = 30;
+
 /// Parameters that other parts of the page own; they pass through untouched.
 const PASS_THROUGH: [&str; 2] = ["embed", "elderly"];
 
 impl ViewState {
-    /// Reads a query string (with or without the leading `?`). Returns the state and the
-    /// parameters that were ignored, as `name=value` texts.
+    /// Reads a query string (with or without the leading `?`). Returns the state and the names
+    /// of the parameters that were ignored: never their values, at most [`MAX_IGNORED_SHOWN`],
+    /// each at most [`MAX_IGNORED_NAME`] characters, so that a crafted link cannot make the page
+    /// display a message of its own.
     ///
     /// # Examples
     /// ```
@@ -61,7 +68,7 @@ impl ViewState {
     /// assert_eq!(v.filter.districts, ["440113"]);
     /// assert_eq!(v.filter.query, "沙湾");
     /// assert!(v.filter.open_now);
-    /// assert_eq!(ignored, ["district=zzz", "x=1"]);
+    /// assert_eq!(ignored, ["district", "x"]);
     /// ```
     pub fn parse(query: &str) -> (ViewState, Vec<String>) {
         let mut v = ViewState::default();
@@ -71,10 +78,10 @@ impl ViewState {
             let (k, raw) = pair.split_once('=').unwrap_or((pair, ""));
             let key = decode(k).unwrap_or_default();
             let Some(value) = decode(raw) else {
-                ignored.push(format!("{key}=…"));
+                ignored.push(key);
                 continue;
             };
-            let mut ignore = |what: &str| ignored.push(format!("{key}={what}"));
+            let mut ignore = |_: &str| ignored.push(key.clone());
             match key.as_str() {
                 param::DISTRICT => list(&value, &mut v.filter.districts, |c| district(c).is_some(), &mut ignore),
                 param::SERVICE => list(&value, &mut v.filter.services, |s| service(s).is_some(), &mut ignore),
@@ -119,7 +126,14 @@ impl ViewState {
         }
         // With a position the nearest come first unless the link asks otherwise.
         v.sort = sort.unwrap_or(if v.filter.near.is_some() { Sort::Distance } else { Sort::Name });
-        (v, ignored)
+        let mut shown: Vec<String> = Vec::new();
+        for name in ignored {
+            let name: String = name.chars().filter(|c| !c.is_control()).take(MAX_IGNORED_NAME).collect();
+            if !shown.contains(&name) && shown.len() < MAX_IGNORED_SHOWN {
+                shown.push(name);
+            }
+        }
+        (v, shown)
     }
 
     /// Writes the canonical query string (`?…`, or empty when the view is the default).
@@ -317,6 +331,17 @@ mod tests {
     }
 
     #[test]
+    fn the_notice_names_parameters_never_values() {
+        let crafted = format!("district=请致电12345领取补贴&{}=1&a=1&b=2&c=3&d=4&e=5&a=6", "长".repeat(80));
+        let (_, ignored) = ViewState::parse(&crafted);
+        assert_eq!(ignored.len(), MAX_IGNORED_SHOWN);
+        assert_eq!(ignored[0], "district");
+        assert_eq!(ignored[1], "长".repeat(MAX_IGNORED_NAME));
+        assert_eq!(ignored[2..], ["a", "b", "c"]);
+        assert!(ignored.iter().all(|n| !n.contains("补贴")));
+    }
+
+    #[test]
     fn malformed_input_is_ignored_not_fatal() {
         let cases = [
             "district=zzz",
@@ -360,7 +385,7 @@ mod tests {
         assert_eq!(decode("%é").as_deref(), Some("%é"));
         let (v, ignored) = ViewState::parse("q=%E0%A4&district=440113");
         assert_eq!(v.filter.query, "");
-        assert_eq!(ignored, ["q=…"]);
+        assert_eq!(ignored, ["q"]);
     }
 
     #[test]

@@ -202,9 +202,20 @@ test('the URL reproduces the view, and Back returns to the previous one', async 
 test('malformed URL parameters are ignored with a notice, no error', async () => {
   await withApp(async (page) => {
     assert.equal(await found(page), 358);
-    assert.match(await page.getByRole('note').first().textContent(), /district=zzz/);
+    const note = await page.getByRole('note').first().textContent();
+    assert.match(note, /district, near, q/);
+    assert.doesNotMatch(note, /zzz|abc/, 'the notice names parameters, never their values');
     await urlMatches(page, /zzz/, { not: true });
   }, { path: '?district=zzz&near=abc&q=%E0%A4' });
+});
+
+test('a crafted link cannot make the page display a message of its own', async () => {
+  const message = encodeURIComponent('官方通知：请致电 400-000-0000 领取补贴');
+  await withApp(async (page) => {
+    const note = await page.getByRole('note').first().textContent();
+    assert.doesNotMatch(note, /补贴|400-000/);
+    assert.match(note, /district, a, b, c, d$/, 'five names at most');
+  }, { path: `?district=${message}&a=1&b=2&c=3&d=4&e=5&f=6` });
 });
 
 test('hostile text in the data renders as plain text without breaking the layout', async () => {

@@ -113,6 +113,30 @@ test('a tile server that fails leaves the vector basemap and says so', async () 
   }
 });
 
+test('tile credits from config.json are shown as text, never as markup', async () => {
+  // A one-pixel PNG for every tile, from the test server.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk+A8AAQUBAScY42YAAAAASUVORK5CYII=', 'base64');
+  const config = JSON.stringify({ tiles: { url: 'tile.png?z={z}&x={x}&y={y}', attribution: '<img src=x onerror="window.__xss=1">测试底图', approval: '<b>GS(2099)0000号</b>' } });
+  const routes = {
+    'config.json': jsonRoute(config),
+    'tile.png': (req, res) => { res.writeHead(200, { 'content-type': 'image/png' }).end(png); return true; },
+  };
+  const server = await serve({ routes });
+  const page = await openPage();
+  try {
+    await open(page, server);
+    const credit = page.locator('.leaflet-control-attribution');
+    await credit.filter({ hasText: '测试底图' }).waitFor();
+    assert.match(await credit.textContent(), /<img src=x onerror="window.__xss=1">测试底图 · <b>GS\(2099\)0000号<\/b>/);
+    assert.equal(await credit.locator('img, b').count(), 0);
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    page.expectClean();
+  } finally {
+    await page.done();
+    await server.close();
+  }
+});
+
 test('on a phone the map is a view of its own (?view=map)', async () => {
   await session({ page: { viewport: { width: 375, height: 667 } } }, async (page, server) => {
   await page.goto(server.url);
