@@ -2,6 +2,7 @@
 //! parser or the importers; they give a result or an error.
 
 use charity_finder::domain::boundaries::Boundaries;
+use charity_finder::domain::config::Config;
 use charity_finder::domain::coords::Crs;
 use charity_finder::domain::load::parse_dataset;
 use charity_finder::domain::url_state::ViewState;
@@ -50,6 +51,29 @@ proptest! {
         let (v, _) = ViewState::parse(&query);
         // What it produces is canonical: parsing its own output gives the same view.
         prop_assert_eq!(ViewState::parse(&v.to_query()).0, v);
+    }
+
+    #[test]
+    fn config_parser_never_panics(text in ".{0,200}", origin in ".{0,24}", url in ".{0,24}", colour in ".{0,9}") {
+        let _ = Config::parse(&text);
+        // Arbitrary text in every field of a well-formed file: values are kept or ignored.
+        let json = serde_json::json!({
+            "allowed_origins": [origin, format!("http://{origin}"), format!("https://{origin}/")],
+            "dataset_url": url, "dataset_index_url": url, "boundaries_url": url, "report_url": url,
+            "default_lang": origin, "theme_color": colour,
+            "tiles": { "url": format!("{url}{{z}}"), "attribution": origin, "approval": url, "crs": colour },
+        });
+        let (config, _) = Config::parse(&json.to_string());
+        if let Some(t) = &config.tiles {
+            let _ = t.credit_html();
+        }
+        let _ = config.report_link(&origin);
+    }
+
+    #[test]
+    fn hours_parser_never_panics(text in ".{0,60}", rules in "[A-Za-z0-9:;, /-]{0,40}") {
+        let _ = charity_finder::domain::hours::parse(&text);
+        let _ = charity_finder::domain::hours::parse(&rules);
     }
 
     #[test]
