@@ -1,10 +1,17 @@
 #!/usr/bin/env node
 // After `trunk build`: moves Trunk's inline start-up script into its own content-hashed file, so
 // the page runs under a Content-Security-Policy without 'unsafe-inline' (see deploy/nginx.conf).
-import { readFileSync, writeFileSync } from 'node:fs';
+// Also names the service worker's cache after the build (public/sw.js), so that a new deployment
+// replaces the old cache instead of adding to it.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 const DIST = new URL('../dist/', import.meta.url);
+
+const swUrl = new URL('sw.js', DIST);
+const hashed = readdirSync(DIST).filter((f) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|svg)$/.test(f)).sort();
+const build = createHash('sha256').update(hashed.join('\n')).digest('hex').slice(0, 12);
+writeFileSync(swUrl, readFileSync(swUrl, 'utf8').replace(/const CACHE = PREFIX \+ '[^']*';/, `const CACHE = PREFIX + '${build}';`));
 const indexUrl = new URL('index.html', DIST);
 let html = readFileSync(indexUrl, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;

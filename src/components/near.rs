@@ -1,6 +1,7 @@
 //! "Nearest to me": the browser's position (asked for only when the button is pressed), or a
-//! district, a street/town or a point on the map; and a radius. The position stays in the page
-//! and the URL (`near=`, `radius=`); it is never sent anywhere.
+//! district, a street/town or a point on the map; and a radius. The browser's position stays in
+//! the page's memory (never in the URL, history, links or snippets; a reload forgets it); a place
+//! the person chose is public and goes into the URL (`near=`, `radius=`) to be shared.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -56,9 +57,11 @@ pub fn NearMe(catalog: Spaces) -> impl IntoView {
     let streets = move || catalog.with(|c| streets_of(&c.spaces));
 
     let set_near = move |p: LatLng, from: Origin| {
+        let private = from == Origin::Device;
         origin.set(Some(from));
         view.update(|v| {
             v.filter.near = Some(p);
+            v.near_is_private = private;
             v.sort = Sort::Distance;
         });
     };
@@ -213,6 +216,7 @@ pub fn NearMe(catalog: Spaces) -> impl IntoView {
                     <button type="button" class="link-button" on:click=move |_| view.update(|v| {
                         v.filter.near = None;
                         v.filter.radius_m = None;
+                        v.near_is_private = false;
                         v.sort = Sort::Name;
                     })>{t().clear_position}</button>
                 </p>

@@ -35,6 +35,10 @@ pub struct ViewState {
     pub lang: Option<Lang>,
     /// What the results area shows (`view=map`, `view=stats`).
     pub pane: Pane,
+    /// `filter.near` is the device's own position: it stays in the page's memory and is never
+    /// written into a URL (the address bar, history, links, the embed snippet). A place the
+    /// person chose (a district, a street, a map point) is public and is.
+    pub near_is_private: bool,
 }
 
 /// The results area: the list (with the map beside it on wide screens), the map alone (on narrow
@@ -163,16 +167,19 @@ impl ViewState {
         if f.open_now {
             push(param::OPEN, "1");
         }
-        if let Some(p) = f.near {
-            push(param::NEAR, &format!("{},{}", decimal::fixed(p.lat, 5), decimal::fixed(p.lng, 5)));
-        }
-        if let Some(r) = f.radius_m {
-            push(param::RADIUS, &decimal::fixed(r, 0));
-        }
-        match (self.sort, f.near) {
-            (Sort::Name, Some(_)) => push(param::SORT, "name"),
-            (Sort::Distance, None) => push(param::SORT, "distance"),
-            _ => {}
+        // A device position, its radius and its order stay out of every URL.
+        if !self.near_is_private {
+            if let Some(p) = f.near {
+                push(param::NEAR, &format!("{},{}", decimal::fixed(p.lat, 5), decimal::fixed(p.lng, 5)));
+            }
+            if let Some(r) = f.radius_m {
+                push(param::RADIUS, &decimal::fixed(r, 0));
+            }
+            match (self.sort, f.near) {
+                (Sort::Name, Some(_)) => push(param::SORT, "name"),
+                (Sort::Distance, None) => push(param::SORT, "distance"),
+                _ => {}
+            }
         }
         if let Some(id) = &self.space {
             push(param::SPACE, id);
@@ -328,6 +335,17 @@ mod tests {
     fn default_view_has_empty_query() {
         assert_eq!(ViewState::default().to_query(), "");
         assert_eq!(ViewState::parse("").0, ViewState::default());
+    }
+
+    #[test]
+    fn a_device_position_never_reaches_a_url() {
+        let (mut v, _) = ViewState::parse("district=440105&near=23.1064,113.3245&radius=3000&sort=name");
+        assert!(v.to_query().contains("near=23.10640,113.32450"), "a chosen place is shared");
+        v.near_is_private = true;
+        let q = v.to_query();
+        assert_eq!(q, "?district=440105");
+        assert!(!embed_snippet("https://x.gov.cn/m/", "https://x.gov.cn", &v, "t").contains("23.1"));
+        assert_eq!(v.to_query_keeping("?embed=1"), "?district=440105&embed=1");
     }
 
     #[test]

@@ -42,7 +42,6 @@ test('at Canton Tower the nearest space comes first, distances ascend, the radiu
     // Nothing is asked on load.
     await urlMatches(page, /near=/, { not: true });
     await page.getByRole('button', { name: '使用我的位置' }).click();
-    await page.waitForFunction(() => location.search.includes('near='));
     await page.locator('.cards .distance').first().waitFor();
     const here = { lat: TOWER.latitude, lng: TOWER.longitude };
     const byDistance = dataset.spaces.map((s) => ({ s, d: metres(here, s.location) })).sort((a, b) => a.d - b.d);
@@ -55,7 +54,7 @@ test('at Canton Tower the nearest space comes first, distances ascend, the radiu
     await page.locator('.map .position-marker').waitFor();
     // Radius 3 km: exactly the spaces within 3 km (oracle within 0.5 %).
     await page.getByRole('combobox', { name: '范围' }).selectOption('3000');
-    await page.waitForFunction(() => location.search.includes('radius=3000'));
+    await page.getByRole('status').filter({ hasText: /共找到 (?!358 )/ }).waitFor();
     const n = await found(page);
     const inside = byDistance.filter((x) => x.d <= 3000 * 0.995).length;
     const maybe = byDistance.filter((x) => x.d <= 3000 * 1.005).length;
@@ -64,6 +63,44 @@ test('at Canton Tower the nearest space comes first, distances ascend, the radiu
     await page.getByRole('combobox', { name: '范围' }).selectOption('1000');
     assert.ok((await found(page)) <= n);
     await screenshot(page, 'near-tower-1280');
+    page.expectClean();
+  } finally {
+    await page.done();
+    await server.close();
+  }
+});
+
+test('the position from "use my location" never leaves the page: not in the address, links, history or the embed snippet', async () => {
+  const { server, page } = await start({ geolocation: TOWER, permissions: ['geolocation'] }, '?district=440105');
+  const position = /23\.106|113\.324/;
+  try {
+    await page.getByRole('button', { name: '使用我的位置' }).click();
+    await page.locator('.cards .distance').first().waitFor();
+    await page.getByRole('combobox', { name: '范围' }).selectOption('3000');
+    // A filter change after it still writes the URL, without the position.
+    await page.getByRole('checkbox', { name: /只看已认证/ }).check();
+    await page.waitForFunction(() => location.search.includes('status=certified'));
+    assert.doesNotMatch(await page.evaluate(() => location.href), position);
+    const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll('[href]'), (a) => a.getAttribute('href')));
+    assert.ok(hrefs.length > 10);
+    for (const href of hrefs) assert.doesNotMatch(href, position, href);
+    // Open a card: the address it writes has no position either, and Back keeps none.
+    await page.locator('.cards > li h3 a').first().click();
+    await page.getByRole('complementary').waitFor();
+    assert.doesNotMatch(await page.evaluate(() => location.href), position);
+    await page.keyboard.press('Escape');
+    await page.getByText('嵌入此视图').click();
+    const code = await page.getByRole('textbox', { name: '嵌入此视图' }).inputValue();
+    assert.match(code, /district=440105/);
+    assert.doesNotMatch(code, position);
+    assert.doesNotMatch(code, /near=|radius=/);
+    // Distances are still shown, measured from the position held in the page.
+    assert.ok((await page.locator('.cards .distance').count()) > 0);
+    assert.equal(await page.evaluate(() => JSON.stringify(localStorage).match(/23\.106|113\.324/)), null);
+    // A reload forgets it.
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: '共找到' }).waitFor();
+    assert.equal(await page.locator('.cards .distance').count(), 0);
     page.expectClean();
   } finally {
     await page.done();
