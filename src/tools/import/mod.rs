@@ -71,12 +71,16 @@ pub enum ImportError {
     TooLarge { size: usize, limit: usize },
     #[error("the file has {0} data rows; the limit is {MAX_ROWS}")]
     TooManyRows(usize),
+    #[error("sheet {sheet} uses cell {cell}, beyond the {MAX_ROWS} rows and {} columns read", table::MAX_COLUMNS)]
+    SheetTooLarge { sheet: String, cell: String },
     #[error("the file's text encoding is {0}")]
     Encoding(String),
     #[error("the CSV cannot be read: {0}")]
     Csv(String),
     #[error("the XLSX cannot be read: {0}")]
     Xlsx(String),
+    #[error("{0} unpacks to more than the limit or than the archive declares: refused as a possible zip bomb")]
+    ZipBomb(String),
     #[error("no header row with the required columns")]
     MissingColumns { sheet: String, row: usize, missing: Vec<&'static str>, found: Vec<String> },
     #[error("two columns for one field")]
@@ -103,9 +107,16 @@ impl ImportError {
                 format!("the file is {size} bytes, over the limit of {limit}; remove unused sheets or split it")
             }
             ImportError::TooManyRows(n) if zh => format!("文件有 {n} 行数据，超过上限 {MAX_ROWS} 行"),
+            ImportError::SheetTooLarge { sheet, cell } if zh => format!(
+                "工作表「{sheet}」用到了单元格 {cell}，超出可读取的范围（{MAX_ROWS} 行、{} 列）；请删去表格右侧和下方多余的内容后另存",
+                table::MAX_COLUMNS
+            ),
             ImportError::Encoding(m) if zh => format!("文件的文字编码无法读取（{m}）；请在 Excel 中另存为「CSV UTF-8」"),
             ImportError::Csv(m) if zh => format!("CSV 无法读取：{m}"),
             ImportError::Xlsx(m) if zh => format!("XLSX 无法读取：{m}"),
+            ImportError::ZipBomb(entry) if zh => {
+                format!("文件中的「{entry}」解压后过大或与声明的大小不符，疑为压缩炸弹，已拒绝；请在 Excel 中重新另存")
+            }
             ImportError::MissingColumns { sheet, row, missing, found } => {
                 let sheet = if sheet.is_empty() {
                     String::new()

@@ -83,60 +83,46 @@ pub fn unescape_cell(cell: &str) -> &str {
 
 fn check_zip(bytes: &[u8]) -> Result<(), ImportError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ImportError::Xlsx(format!("not a zip archive ({e})")))?;
+    // The declared sizes are checked here; that no entry unpacks to more than it declares is
+    // checked as it is read (the zip reader stops there, see `xlsx_error`).
     let mut total = 0u64;
     for i in 0..archive.len() {
         let entry = archive.by_index_raw(i).map_err(|e| ImportError::Xlsx(e.to_string()))?;
         let (packed, unpacked) = (entry.compressed_size().max(1), entry.size());
         total = total.saturating_add(unpacked);
         if unpacked / packed > MAX_RATIO || total > MAX_UNPACKED {
-            return Err(ImportError::Xlsx(format!(
-                "{} unpacks to {unpacked} bytes from {packed}: refused as a possible zip bomb",
-                entry.name().unwrap_or_default()
-            )));
+            return Err(ImportError::ZipBomb(entry.name().unwrap_or_default().to_string()));
         }
     }
     Ok(())
 }
 
-/// Every sheet of an XLSX file.
+/// The most columns a sheet may use (a list of spaces has about twenty).
+pub const MAX_COLUMNS: usize = 200;
+
+/// Every sheet of an XLSX file. Cells are read one by one into rows: a sheet whose declared or
+/// actual used range passes [`MAX_ROWS`] or [`MAX_COLUMNS`] is refused before any grid is made.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
     check_zip(bytes)?;
     let hidden_columns = hidden_columns_by_sheet(bytes);
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Xlsx(e.to_string()))?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
     let metadata = book.sheets_metadata().to_vec();
     let mut sheets = Vec::new();
     for meta in metadata {
         let name = meta.name.clone();
-        let values = book.worksheet_range(&name).map_err(|e| ImportError::Xlsx(e.to_string()))?;
-        let formulas = book.worksheet_formula(&name).map_err(|e| ImportError::Xlsx(e.to_string()))?;
-        if values.height() > MAX_ROWS + 1 {
-            return Err(ImportError::TooManyRows(values.height() - 1));
-        }
-        // Leading empty rows and columns that calamine trims off are restored, so that row and
-        // column numbers are Excel's.
-        let (row0, col0) = values.start().unwrap_or((0, 0));
-        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); row0 as usize];
-        for (r, row) in values.rows().enumerate() {
-            let mut cells = vec![Cell::default(); col0 as usize];
-            for (c, value) in row.iter().enumerate() {
-                let pos = (row0 + r as u32, col0 + c as u32);
-                let formula = formulas.get_value(pos).is_some_and(|f| !f.is_empty());
-                cells.push(Cell { text: cell_text(value), formula, escaped: false });
-            }
-            rows.push(cells);
-        }
+        let mut rows = read_cells(&mut book, &name)?;
         for region in book.merge_cells_by_sheet_name(&name).unwrap_or_default() {
             let (top, left) = (region.start.0 as usize, region.start.1 as usize);
             let first = rows.get(top).and_then(|r| r.get(left)).cloned().unwrap_or_default();
-            for r in top..=(region.end.0 as usize).min(MAX_ROWS) {
-                for c in left..=(region.end.1 as usize).min(16_384) {
-                    if rows.len() <= r {
-                        rows.resize(r + 1, Vec::new());
-                    }
-                    if rows[r].len() <= c {
-                        rows[r].resize(c + 1, Cell::default());
-                    }
-                    rows[r][c] = first.clone();
+            // Within the rows read and the columns allowed, whatever the region claims.
+            let bottom = (region.end.0 as usize).min(rows.len().saturating_sub(1));
+            let right = (region.end.1 as usize).min(MAX_COLUMNS - 1);
+            for row in rows.iter_mut().take(bottom + 1).skip(top) {
+                if row.len() <= right {
+                    row.resize(right + 1, Cell::default());
+                }
+                for cell in &mut row[left.min(right + 1)..=right] {
+                    *cell = first.clone();
                 }
             }
         }
@@ -147,6 +133,56 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
         return Err(ImportError::Empty);
     }
     Ok(sheets)
+}
+
+/// One sheet's cells as rows (row 0 is Excel's row 1), refusing a used range past the limits.
+fn read_cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Vec<Vec<Cell>>, ImportError> {
+    let too_large = |row: u32, col: u32| ImportError::SheetTooLarge {
+        sheet: name.to_string(),
+        cell: format!("{}{}", column_letters(col as usize), u64::from(row) + 1),
+    };
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(xlsx_error(e)),
+    };
+    let declared = reader.dimensions();
+    if declared.end.0 as usize > MAX_ROWS + HEADER_ROOM || declared.end.1 as usize >= MAX_COLUMNS {
+        return Err(too_large(declared.end.0, declared.end.1));
+    }
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    while let Some(cell) = reader.next_cell_with_formula().map_err(xlsx_error)? {
+        let (r, c) = cell.pos;
+        let text = cell_text(&Data::from(cell.value));
+        let formula = cell.formula.is_some_and(|f| !f.is_empty());
+        if text.is_empty() && !formula {
+            continue;
+        }
+        if r as usize > MAX_ROWS + HEADER_ROOM || c as usize >= MAX_COLUMNS {
+            return Err(too_large(r, c));
+        }
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        if rows[r].len() <= c {
+            rows[r].resize(c + 1, Cell::default());
+        }
+        rows[r][c] = Cell { text, formula, escaped: false };
+    }
+    Ok(rows)
+}
+
+/// Rows a sheet may have above and below the list (titles, notes, totals) beyond [`MAX_ROWS`].
+const HEADER_ROOM: usize = 100;
+
+fn xlsx_error(e: impl std::fmt::Display) -> ImportError {
+    let text = e.to_string();
+    if text.contains("larger than its declared") {
+        ImportError::ZipBomb("xl/worksheets".into())
+    } else {
+        ImportError::Xlsx(text)
+    }
 }
 
 fn cell_text(value: &Data) -> String {

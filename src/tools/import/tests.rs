@@ -361,8 +361,14 @@ fn hostile_inputs_fail_clearly() {
     let opts = Options::default();
     assert!(matches!(run_with(&vec![b'a'; MAX_BYTES + 1], Format::Csv, &opts), Err(ImportError::TooLarge { .. })));
     assert!(matches!(run_with(b"not a zip", Format::Xlsx, &opts), Err(ImportError::Xlsx(_))));
-    assert!(
-        matches!(run_with(include_bytes!("../../../tests/fixtures/zip-bomb.xlsx"), Format::Xlsx, &opts), Err(ImportError::Xlsx(m)) if m.contains("zip bomb"))
-    );
+    assert!(matches!(run_with(include_bytes!("../../../tests/fixtures/zip-bomb.xlsx"), Format::Xlsx, &opts), Err(ImportError::ZipBomb(_))));
+    // An archive whose sheet unpacks to 300 MB while declaring 1 000 bytes stops at the declared size.
+    assert!(matches!(
+        run_with(include_bytes!("../../../tests/fixtures/lying-sizes.xlsx"), Format::Xlsx, &opts),
+        Err(ImportError::ZipBomb(_))
+    ));
+    // Two cells at A1 and XFD1048576: refused before any grid of 17 billion cells is made.
+    let far = run_with(include_bytes!("../../../tests/fixtures/far-cell.xlsx"), Format::Xlsx, &opts);
+    assert_eq!(far, Err(ImportError::SheetTooLarge { sheet: "Sheet".into(), cell: "XFD1048576".into() }));
     assert!(matches!(run_with(b"", Format::Csv, &opts), Err(ImportError::Empty)));
 }
