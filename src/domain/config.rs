@@ -51,8 +51,8 @@ pub struct Config {
     pub boundaries_url: String,
     pub default_lang: Option<Lang>,
     pub tiles: Option<Tiles>,
-    /// Origins of the pages allowed to embed the finder; its height is posted only to them
-    /// (to any page when empty — the height is all that is sent).
+    /// Origins of the pages allowed to embed the finder: its height is posted to the embedding
+    /// page's own origin only, and with this list set only when it is on the list.
     pub allowed_origins: Vec<String>,
     /// The theme colour, `#rrggbb`.
     pub theme_color: Option<String>,

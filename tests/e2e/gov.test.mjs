@@ -157,6 +157,13 @@ test('embedded in an iframe on another origin: compact view, height posted to th
   });
   await new Promise((r) => host.listen(0, '127.0.0.1', r));
   const page = await openPage();
+  // Every target origin the finder posts to (the init script runs in the iframe too).
+  await page.addInitScript(() => {
+    if (window.parent === window) return;
+    const post = window.parent.postMessage.bind(window.parent);
+    window.__targets = [];
+    window.parent.postMessage = (message, target) => { window.__targets.push(target); post(message, target); };
+  });
   try {
     await page.goto(`http://127.0.0.1:${host.address().port}/`);
     const frame = page.frameLocator('#f');
@@ -166,6 +173,10 @@ test('embedded in an iframe on another origin: compact view, height posted to th
     await page.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 400);
     const height = await page.evaluate(() => window.heights.at(-1));
     assert.ok(height > 400, `height ${height}`);
+    // Posted to the host page's own origin only, never to '*'.
+    const targets = await page.frames().find((f) => f.url().includes('embed=1')).evaluate(() => window.__targets);
+    assert.ok(targets.length > 0);
+    assert.deepEqual([...new Set(targets)], [`http://127.0.0.1:${host.address().port}`]);
     await screenshot(page, 'embedded-host');
     page.expectClean();
   } finally {
