@@ -158,11 +158,12 @@ test('embedded in an iframe on another origin: compact view, height posted to th
   await new Promise((r) => host.listen(0, '127.0.0.1', r));
   const page = await openPage();
   // Every target origin the finder posts to (the init script runs in the iframe too).
+  // (`parent` is a replaceable attribute: in the iframe it becomes a recorder in front of the host.)
   await page.addInitScript(() => {
-    if (window.parent === window) return;
-    const post = window.parent.postMessage.bind(window.parent);
+    if (window.top === window) return;
+    const host = window.parent;
     window.__targets = [];
-    window.parent.postMessage = (message, target) => { window.__targets.push(target); post(message, target); };
+    window.parent = { postMessage: (message, target) => { window.__targets.push(target); host.postMessage(message, target); } };
   });
   try {
     await page.goto(`http://127.0.0.1:${host.address().port}/`);
