@@ -550,6 +550,7 @@ fn LanguageSwitcher() -> impl IntoView {
 fn Finder(data: Data, loaded: Memo<Option<Result<Data, FetchError>>>) -> impl IntoView {
     let View(view) = expect_context();
     let Now(now) = expect_context();
+    let lang = expect_context::<UiLang>();
     // The catalog grows when parts of a split dataset arrive; the districts still to load have
     // no count in the filters (it is not known yet).
     let catalog = RwSignal::new(data.catalog.clone());
@@ -572,7 +573,17 @@ fn Finder(data: Data, loaded: Memo<Option<Result<Data, FetchError>>>) -> impl In
     let printing = RwSignal::new(false);
     let stats_shown = Memo::new(move |_| view.with(|v| v.pane == Pane::Stats));
     view! {
-        {data.meta.sample.then(|| view! { <p class="sample-notice" role="note">{tr(|t| t.sample_notice)}</p> })}
+        {data.meta.sample.then(|| {
+            let made = data.meta.as_of.clone();
+            view! {
+                <div class="sample-notice" role="note">
+                    <details>
+                        <summary>{tr(|t| t.sample_notice)} " · " <span class="more">{tr(|t| t.sample_more)}</span></summary>
+                        <p>{move || lang.texts().sample_about.replace("{date}", &made)}</p>
+                    </details>
+                </div>
+            }
+        })}
         <div class="finder" class:show-map=move || view.with(|v| v.pane == Pane::Map) class:show-stats=move || view.with(|v| v.pane == Pane::Stats)>
             <filters::SearchBox />
             <near::NearMe catalog=catalog />

@@ -177,70 +177,88 @@ pub fn NearMe(catalog: Spaces) -> impl IntoView {
         }
     };
 
+    let clear = move |_| {
+        view.update(|v| {
+            v.filter.near = None;
+            v.filter.radius_m = None;
+            v.near_is_private = false;
+            v.sort = Sort::Name;
+        })
+    };
+
+    // One row: "use my location" and "or choose a place" (opening the district, street and
+    // map choices, with the privacy line); once a place is set, a row naming it, with the radius,
+    // the order and a way to clear it.
     view! {
         <section class="near" aria-labelledby="near-heading">
-            <h2 id="near-heading">{tr(|t| t.near_title)}</h2>
-            <p class="hint">{tr(|t| t.privacy)}</p>
+            <h2 id="near-heading" class="visually-hidden">{tr(|t| t.near_title)}</h2>
             <div class="near-row">
-                <button type="button" class="button" on:click=locate disabled=move || geo.get() == Geo::Locating>
+                <button type="button" class="button" on:click=locate disabled=move || geo.get() == Geo::Locating aria-describedby="near-privacy">
                     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="4" /><path d="M12 2v3M12 19v3M2 12h3M19 12h3" /></svg>
                     {move || if geo.get() == Geo::Locating { t().locating } else { t().use_location }}
                 </button>
-                <label class="radius">
-                    <span>{tr(|t| t.radius)}</span>
-                    <select
-                        disabled=move || view.with(|v| v.filter.near.is_none())
-                        on:change=move |ev| {
-                            let r = decimal::parse(&event_target_value(&ev));
-                            view.update(|v| v.filter.radius_m = r);
-                        }
-                    >
-                        {RADII.iter().map(|r| {
-                            let r = *r;
-                            let value = r.map(|m| decimal::fixed(m, 0)).unwrap_or_default();
-                            let label = move || {
-                                let t = t();
-                                r.map(|m| crate::domain::distance::human(m, t.metre, t.kilometre)).unwrap_or_else(|| t.radius_any.to_string())
-                            };
-                            view! { <option value=value selected=move || view.with(|v| v.filter.radius_m == r)>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <details class="near-pick" open=move || message().is_some()>
+                    <summary>{tr(|t| t.pick_place)}</summary>
+                    <p class="hint" id="near-privacy">{tr(|t| t.privacy)}</p>
+                    <div class="near-choices">
+                        <label>
+                            <span>{tr(|t| t.pick_district)}</span>
+                            <select on:change=choose_district>
+                                <option value="">{tr(|t| t.choose)}</option>
+                                {move || { let l = lang.0.get(); DISTRICTS.iter().map(|d| view! { <option value=d.code>{l.district(d)}</option> }).collect_view() }}
+                            </select>
+                        </label>
+                        <label>
+                            <span>{tr(|t| t.pick_street)}</span>
+                            <select on:change=choose_street>
+                                <option value="">{tr(|t| t.choose)}</option>
+                                {street_options}
+                            </select>
+                        </label>
+                    </div>
+                    <p class="hint">{tr(|t| t.pick_on_map)}</p>
+                </details>
             </div>
             <div role="alert" class="near-alert">
                 {move || message().map(|m| view! { <p class="notice">{m} " " {t().pick_instead}</p> })}
             </div>
             {move || origin_label().map(|(label, label_lang)| view! {
-                <p class="origin">
-                    {t().distances_from} " " <strong lang=label_lang>{label}</strong> " "
-                    <button type="button" class="link-button" on:click=move |_| view.update(|v| {
-                        v.filter.near = None;
-                        v.filter.radius_m = None;
-                        v.near_is_private = false;
-                        v.sort = Sort::Name;
-                    })>{t().clear_position}</button>
-                </p>
-            })}
-            <details class="near-pick" open=move || message().is_some()>
-                <summary>{tr(|t| t.pick_instead)}</summary>
-                <div class="near-row">
-                    <label>
-                        <span>{tr(|t| t.pick_district)}</span>
-                        <select on:change=choose_district>
-                            <option value="">{tr(|t| t.choose)}</option>
-                            {move || { let l = lang.0.get(); DISTRICTS.iter().map(|d| view! { <option value=d.code>{l.district(d)}</option> }).collect_view() }}
-                        </select>
-                    </label>
-                    <label>
-                        <span>{tr(|t| t.pick_street)}</span>
-                        <select on:change=choose_street>
-                            <option value="">{tr(|t| t.choose)}</option>
-                            {street_options}
-                        </select>
-                    </label>
+                <div class="origin">
+                    <p>
+                        {t().distances_from} " " <strong lang=label_lang>{label}</strong> " "
+                        <button type="button" class="link-button" on:click=clear>{t().clear_position}</button>
+                    </p>
+                    <div class="near-choices">
+                        <label class="radius">
+                            <span>{tr(|t| t.radius)}</span>
+                            <select on:change=move |ev| {
+                                let r = decimal::parse(&event_target_value(&ev));
+                                view.update(|v| v.filter.radius_m = r);
+                            }>
+                                {RADII.iter().map(|r| {
+                                    let r = *r;
+                                    let value = r.map(|m| decimal::fixed(m, 0)).unwrap_or_default();
+                                    let label = move || {
+                                        let t = t();
+                                        r.map(|m| crate::domain::distance::human(m, t.metre, t.kilometre)).unwrap_or_else(|| t.radius_any.to_string())
+                                    };
+                                    view! { <option value=value selected=move || view.with(|v| v.filter.radius_m == r)>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="sort">
+                            <span>{tr(|t| t.sort_by)}</span>
+                            <select on:change=move |ev| {
+                                let sort = if event_target_value(&ev) == "distance" { Sort::Distance } else { Sort::Name };
+                                view.update(|v| v.sort = sort);
+                            }>
+                                <option value="distance" selected=move || view.with(|v| v.sort == Sort::Distance)>{tr(|t| t.sort_distance)}</option>
+                                <option value="name" selected=move || view.with(|v| v.sort == Sort::Name)>{tr(|t| t.sort_name)}</option>
+                            </select>
+                        </label>
+                    </div>
                 </div>
-                <p class="hint">{tr(|t| t.pick_on_map)}</p>
-            </details>
+            })}
         </section>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::filters::Chips;
 use super::{plain_click, target_closest, tr, Now, Spaces, UiLang, View};
 use crate::domain::cards::{card_html, Card};
-use crate::domain::filter::{Filter, Outcome, Sort};
+use crate::domain::filter::{Filter, Outcome};
 use crate::domain::url_state::ViewState;
 
 /// Cards rendered at first: a phone screen shows four, a desktop six, and only these are built
@@ -71,20 +71,7 @@ pub fn Results(catalog: Spaces, outcome: Memo<Outcome>, total: usize, children: 
             <h2 id="results-heading" class="visually-hidden">{tr(|t| t.results)}</h2>
             <div class="results-bar">
                 <p class="count" role="status" aria-live="polite">{move || (t().found)(count(), total)}</p>
-                <label class="sort">
-                    <span>{tr(|t| t.sort_by)}</span>
-                    <select on:change=move |ev| {
-                        let sort = if event_target_value(&ev) == "distance" { Sort::Distance } else { Sort::Name };
-                        view.update(|v| v.sort = sort);
-                    }>
-                        <option value="name" selected=move || view.with(|v| v.sort == Sort::Name)>{tr(|t| t.sort_name)}</option>
-                        <option value="distance" disabled=move || view.with(|v| v.filter.near.is_none()) selected=move || view.with(|v| v.sort == Sort::Distance)>
-                            {tr(|t| t.sort_distance)}
-                        </option>
-                    </select>
-                </label>
             </div>
-            {children()}
             <Chips />
             {move || none.get().then(|| view! {
                 <div class="no-results">
@@ -100,6 +87,8 @@ pub fn Results(catalog: Spaces, outcome: Memo<Outcome>, total: usize, children: 
                     {move || (t().show_more)(count() - shown.get())}
                 </button>
             })}
+            // Downloads and printing, for editors and caseworkers: after the list, not above it.
+            {children()}
         </section>
     }
 }

@@ -36,9 +36,15 @@ pub fn brand_html(lang: Lang) -> String {
 pub fn footer_html(meta: Option<&Meta>, report: Option<&str>, lang: Lang) -> String {
     let t = lang.texts();
     let mut o = String::new();
+    // Sample data is explained in words for residents (the notice above the list links here);
+    // the generator's provenance stays in the file's metadata and in docs/.
     if let Some(m) = meta {
-        o.push_str("<p>");
-        push_escaped(&mut o, &format!("{} {} · {}: {}", t.data_as_of, m.as_of, t.data_source, m.source));
+        o.push_str(r#"<p id="data-about">"#);
+        if m.sample {
+            push_escaped(&mut o, &t.sample_about.replace("{date}", &m.as_of));
+        } else {
+            push_escaped(&mut o, &format!("{} {} · {}: {}", t.data_as_of, m.as_of, t.data_source, m.source));
+        }
         o.push_str("</p>");
     }
     if let Some(href) = report {
@@ -69,8 +75,25 @@ mod tests {
             totals: None,
         };
         let html = footer_html(Some(&meta), None, Lang::ZhCn);
-        assert!(html.starts_with("<p>数据截至 2026-01-01 · "), "{html}");
+        assert!(html.starts_with("<p id=\"data-about\">数据截至 2026-01-01 · "), "{html}");
         assert!(html.contains("&lt;b&gt;局&lt;/b&gt;") && !html.contains("<b>"));
-        assert_eq!(html.matches("<p>").count(), 2);
+        assert_eq!(html.matches("<p").count(), 2);
+    }
+
+    #[test]
+    fn sample_data_is_explained_in_the_interface_language() {
+        let meta = Meta {
+            schema_version: 1,
+            as_of: "2026-11-01".into(),
+            source: "spaces generate --seed".into(),
+            licence: String::new(),
+            sample: true,
+            totals: None,
+        };
+        for lang in Lang::ALL {
+            let html = footer_html(Some(&meta), None, lang);
+            assert!(!html.contains("spaces generate") && html.contains("2026-11-01") && html.contains("2021"), "{html}");
+        }
+        assert!(footer_html(Some(&meta), None, Lang::ZhCn).contains("示例数据"));
     }
 }

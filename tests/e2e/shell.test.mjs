@@ -14,12 +14,18 @@ test('the shell shows its title, landmarks and the number of spaces', async () =
   assert.equal(await page.title(), '广州慈善空间地图');
   await page.getByRole('heading', { level: 1, name: '广州慈善空间地图' }).waitFor();
   assert.equal(await found(page), 358);
-  assert.match(await page.getByRole('status').first().textContent(), /共找到 358 个慈善空间（全部 358 个）/);
+  assert.match(await page.getByRole('status').first().textContent(), /共找到 358 个慈善空间$/);
   for (const role of ['banner', 'main', 'contentinfo']) assert.equal(await page.getByRole(role).count(), 1, role);
   assert.match(await page.getByRole('note').first().textContent(), /示例数据/);
-  // The footer names the data's date and source, from the dataset itself.
+  // The footer says, in words for residents and in the interface language, what the data is and
+  // how current; the generator's provenance stays in the file.
   const { meta } = JSON.parse(readFileSync(join(DIST, 'data', 'spaces.json'), 'utf8'));
-  assert.ok((await page.getByRole('contentinfo').textContent()).includes(`数据截至 ${meta.as_of} · 数据来源: ${meta.source}`));
+  const footer = await page.getByRole('contentinfo').textContent();
+  assert.match(footer, new RegExp(`关于数据：这里显示的是示例数据.*2021 年统计.*示例生成于 ${meta.as_of}`));
+  assert.doesNotMatch(footer, /spaces generate|Sample records/);
+  // The one-line notice above the list opens to the same explanation.
+  await page.locator('.sample-notice summary').click();
+  assert.match(await page.locator('.sample-notice').textContent(), /并非真实的慈善空间/);
   await screenshot(page, 'shell-1280');
   });
 });
