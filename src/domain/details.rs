@@ -99,7 +99,9 @@ pub fn details_html(d: &Details, lang: Lang) -> String {
                 o.push_str(if today { r#"<tr class="today" aria-current="date"><th scope="row">"# } else { r#"<tr><th scope="row">"# });
                 push_escaped(o, t.weekdays[day]);
                 if today {
-                    push_escaped(o, &format!("（{}）", t.today));
+                    // Full-width brackets in Chinese, ASCII ones in English.
+                    let marked = if lang == Lang::En { format!(" ({})", t.today) } else { format!("（{}）", t.today) };
+                    push_escaped(o, &marked);
                 }
                 o.push_str("</th><td>");
                 if ranges.is_empty() {
