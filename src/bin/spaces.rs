@@ -25,6 +25,7 @@ mod cli {
     use charity_finder::domain::coords::Crs;
     use charity_finder::domain::load::parse_dataset;
     use charity_finder::domain::model::{Dataset, Meta, Status, Totals, SCHEMA_VERSION};
+    use charity_finder::tools::import::forms::iso_date_of_day;
     use charity_finder::tools::import::messages::{report_csv, summary_lines, Lang};
     use charity_finder::tools::{diff, generate, import, keys, split, stats, streets, to_json, validate};
     use clap::{Parser, Subcommand, ValueEnum};
@@ -176,18 +177,8 @@ Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing
     }
 
     fn today() -> String {
-        let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0) as i64;
-        // Civil-from-days (Howard Hinnant's algorithm).
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        format!("{y:04}-{m:02}-{d:02}")
+        let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0);
+        iso_date_of_day(days as i64)
     }
 
     pub fn run(cli: Cli) -> Result<u8, String> {
@@ -239,11 +230,47 @@ Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing
         }
     }
 
+    /// Prints a line to the editor in the language chosen.
+    fn say(lang: Lang, zh: String, en: String) {
+        eprintln!("{}", if lang == Lang::Zh { zh } else { en });
+    }
+
     fn import_command(args: ImportArgs) -> Result<u8, String> {
         let lang = match args.lang {
             LangArg::Zh => Lang::Zh,
             LangArg::En => Lang::En,
         };
+        let imported = read_spreadsheet(&args, lang)?;
+        let out = args.out.display().to_string();
+        if imported.spaces.is_empty() {
+            say(lang, format!("没有可导入的空间，{out} 未改动"), format!("no space could be read; {out} was not changed"));
+            return Ok(2);
+        }
+        if !may_replace(&args, &imported.spaces, lang) {
+            return Ok(2);
+        }
+        let certified = imported.spaces.iter().filter(|s| s.status == Status::Certified).count();
+        let file_name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let dataset = Dataset {
+            meta: Meta {
+                schema_version: SCHEMA_VERSION,
+                as_of: args.as_of.clone().unwrap_or_else(today),
+                source: args.source.clone().unwrap_or_else(|| format!("Imported from {file_name}")),
+                licence: args.licence.clone().unwrap_or_default(),
+                sample: false,
+                totals: Some(Totals { registered: imported.spaces.len(), certified }),
+            },
+            spaces: imported.spaces,
+        };
+        write_atomically(&args.out, &to_json(&dataset))?;
+        let n = dataset.spaces.len();
+        say(lang, format!("已写入 {out}：{n} 个空间"), format!("{out}: {n} spaces written"));
+        Ok(if imported.summary.rows_rejected == 0 { 0 } else { 1 })
+    }
+
+    /// Reads the spreadsheet and prints every problem, the summary and (with `--report`) the
+    /// table of problems; an error when the file cannot be imported at all.
+    fn read_spreadsheet(args: &ImportArgs, lang: Lang) -> Result<import::Imported, String> {
         let zh = lang == Lang::Zh;
         let path = args.file.display().to_string();
         let format = import::Format::from_path(&path).ok_or(if zh {
@@ -267,21 +294,13 @@ Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing
         let imported = import::import(&bytes, format, &options, &boundaries()?, &streets::streets())
             .map_err(|e| format!("{path}: {}{}", e.text(lang), if zh { "。未写入任何文件" } else { ". Nothing was written" }))?;
         for f in &imported.findings {
-            eprintln!(
-                "{}{}",
-                if f.kind.rejects() {
-                    if zh {
-                        "拒绝 "
-                    } else {
-                        "rejected "
-                    }
-                } else if zh {
-                    "警告 "
-                } else {
-                    "warning "
-                },
-                f.text(lang)
-            );
+            let outcome = match (zh, f.kind.rejects()) {
+                (true, true) => "拒绝 ",
+                (true, false) => "警告 ",
+                (false, true) => "rejected ",
+                (false, false) => "warning ",
+            };
+            eprintln!("{outcome}{}", f.text(lang));
         }
         eprintln!();
         for line in summary_lines(&imported, lang) {
@@ -289,120 +308,64 @@ Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing
         }
         if let Some(report) = &args.report {
             write_atomically(report, &report_csv(&imported.findings, lang))?;
-            eprintln!("{}{}", if zh { "问题清单已写入 " } else { "problems listed in " }, report.display());
+            say(lang, format!("问题清单已写入 {}", report.display()), format!("problems listed in {}", report.display()));
+        }
+        Ok(imported)
+    }
+
+    /// Whether the import may replace the file at `--out`: not a file that is not a dataset, nor
+    /// one with more spaces, unless `--allow-shrink`. Prints what changes against it.
+    fn may_replace(args: &ImportArgs, spaces: &[charity_finder::domain::model::Space], lang: Lang) -> bool {
+        if !args.out.exists() {
+            return true;
         }
         let out = args.out.display().to_string();
-        if imported.spaces.is_empty() {
-            eprintln!(
-                "{}",
-                if zh {
-                    format!("没有可导入的空间，{out} 未改动")
-                } else {
-                    format!("no space could be read; {out} was not changed")
-                }
-            );
-            return Ok(2);
-        }
-        if args.out.exists() {
-            let old = match read(&args.out).and_then(|t| parse_dataset(&t).map_err(|e| e.to_string())) {
-                Ok(loaded) => loaded.dataset.spaces,
-                Err(e) if args.allow_shrink => {
-                    eprintln!(
-                        "{}",
-                        if zh {
-                            format!("{out} 不是数据集（{e}），按 --allow-shrink 替换")
-                        } else {
-                            format!("{out} is not a dataset ({e}); replaced as --allow-shrink says")
-                        }
-                    );
-                    Vec::new()
-                }
-                Err(e) => {
-                    eprintln!(
-                        "{}",
-                        if zh {
-                            format!("{out} 不是数据集（{e}），未替换；确要替换请加 --allow-shrink")
-                        } else {
-                            format!("{out} is not a dataset ({e}) and was not replaced; add --allow-shrink to replace it")
-                        }
-                    );
-                    return Ok(2);
-                }
-            };
-            let d = diff(&old, &imported.spaces);
-            let names = |list: &[String]| {
-                let shown: Vec<&str> = list.iter().take(5).map(String::as_str).collect();
-                if list.is_empty() {
-                    String::new()
-                } else {
-                    format!("（{}{}）", shown.join("、"), if list.len() > 5 { "…" } else { "" })
-                }
-            };
-            eprintln!(
-                "{}",
-                if zh {
-                    format!(
-                        "与原文件相比：新增 {}{}，删除 {}{}，修改 {}{}",
-                        d.added.len(),
-                        names(&d.added),
-                        d.removed.len(),
-                        names(&d.removed),
-                        d.changed.len(),
-                        names(&d.changed)
-                    )
-                } else {
-                    format!(
-                        "against the file replaced: {} added{}, {} removed{}, {} changed{}",
-                        d.added.len(),
-                        names(&d.added),
-                        d.removed.len(),
-                        names(&d.removed),
-                        d.changed.len(),
-                        names(&d.changed)
-                    )
-                }
-            );
-            if imported.spaces.len() < old.len() && !args.allow_shrink {
-                eprintln!(
-                    "{}",
-                    if zh {
-                        format!(
-                            "导入的空间（{}）比 {out} 现有的（{}）少，未替换；若确实要删去空间，请加 --allow-shrink",
-                            imported.spaces.len(),
-                            old.len()
-                        )
-                    } else {
-                        format!("the import has fewer spaces ({}) than {out} ({}), which was not replaced; add --allow-shrink if spaces are to be removed", imported.spaces.len(), old.len())
-                    }
+        let old = match read(&args.out).and_then(|t| parse_dataset(&t).map_err(|e| e.to_string())) {
+            Ok(loaded) => loaded.dataset.spaces,
+            Err(e) if args.allow_shrink => {
+                say(
+                    lang,
+                    format!("{out} 不是数据集（{e}），按 --allow-shrink 替换"),
+                    format!("{out} is not a dataset ({e}); replaced as --allow-shrink says"),
                 );
-                return Ok(2);
+                Vec::new()
             }
-        }
-        let certified = imported.spaces.iter().filter(|s| s.status == Status::Certified).count();
-        let rejected = imported.summary.rows_rejected;
-        let dataset = Dataset {
-            meta: Meta {
-                schema_version: SCHEMA_VERSION,
-                as_of: args.as_of.unwrap_or_else(today),
-                source: args.source.unwrap_or_else(|| {
-                    format!("Imported from {}", args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
-                }),
-                licence: args.licence.unwrap_or_default(),
-                sample: false,
-                totals: Some(Totals { registered: imported.spaces.len(), certified }),
-            },
-            spaces: imported.spaces,
+            Err(e) => {
+                say(
+                    lang,
+                    format!("{out} 不是数据集（{e}），未替换；确要替换请加 --allow-shrink"),
+                    format!("{out} is not a dataset ({e}) and was not replaced; add --allow-shrink to replace it"),
+                );
+                return false;
+            }
         };
-        write_atomically(&args.out, &to_json(&dataset))?;
-        eprintln!(
-            "{}",
-            if zh {
-                format!("已写入 {out}：{} 个空间", dataset.spaces.len())
+        let d = diff(&old, spaces);
+        let names = |list: &[String]| {
+            let shown: Vec<&str> = list.iter().take(5).map(String::as_str).collect();
+            let more = if list.len() > 5 { "…" } else { "" };
+            if list.is_empty() {
+                String::new()
             } else {
-                format!("{out}: {} spaces written", dataset.spaces.len())
+                format!("（{}{more}）", shown.join("、"))
             }
+        };
+        let (a, r, c) = (d.added.len(), d.removed.len(), d.changed.len());
+        let (na, nr, nc) = (names(&d.added), names(&d.removed), names(&d.changed));
+        say(
+            lang,
+            format!("与原文件相比：新增 {a}{na}，删除 {r}{nr}，修改 {c}{nc}"),
+            format!("against the file replaced: {a} added{na}, {r} removed{nr}, {c} changed{nc}"),
         );
-        Ok(if rejected == 0 { 0 } else { 1 })
+        if spaces.len() < old.len() && !args.allow_shrink {
+            let (new, before) = (spaces.len(), old.len());
+            say(
+                lang,
+                format!("导入的空间（{new}）比 {out} 现有的（{before}）少，未替换；若确实要删去空间，请加 --allow-shrink"),
+                format!("the import has fewer spaces ({new}) than {out} ({before}), which was not replaced; add --allow-shrink if spaces are to be removed"),
+            );
+            return false;
+        }
+        true
     }
 
     #[cfg(test)]

@@ -42,6 +42,18 @@ async function search(page, text) {
   return found(page);
 }
 
+/** Renames a space in `files[rel]` on the server: the next visit shows it, and so does a visit offline after it. */
+async function changedThenOffline(page, files, rel) {
+  files[rel] = renamed(files[rel], '新开的慈善空间');
+  await page.reload();
+  assert.equal(await search(page, '新开的'), 1);
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.getByText('当前处于离线状态').waitFor();
+  assert.equal(await search(page, '新开的'), 1);
+  await page.context().setOffline(false);
+}
+
 test('a changed spaces.json is shown on the next visit, and offline after it; earlier builds\' caches are deleted', async () => {
   const files = { 'data/spaces.json': readFileSync(join(DIST, 'data', 'spaces.json'), 'utf8') };
   const routes = { 'data/spaces.json': live(files, 'data/spaces.json') };
@@ -59,15 +71,7 @@ test('a changed spaces.json is shown on the next visit, and offline after it; ea
     assert.match(names[0], /^gz-charity-finder-[0-9a-f]{12}$/);
     assert.notEqual(names[0], 'gz-charity-finder-0123456789ab');
 
-    files['data/spaces.json'] = renamed(files['data/spaces.json'], '新开的慈善空间');
-    await page.reload();
-    assert.equal(await search(page, '新开的'), 1);
-
-    await page.context().setOffline(true);
-    await page.reload();
-    await page.getByText('当前处于离线状态').waitFor();
-    assert.equal(await search(page, '新开的'), 1);
-    await page.context().setOffline(false);
+    await changedThenOffline(page, files, 'data/spaces.json');
   });
 });
 
@@ -82,14 +86,6 @@ test('a changed part of a split dataset under data/ is shown on the next visit, 
     await visitTwice(page, `${server.url}?district=440113`);
     assert.equal(await found(page), 100);
 
-    files['data/split/parts/440113.json'] = renamed(files['data/split/parts/440113.json'], '新开的慈善空间');
-    await page.reload();
-    assert.equal(await search(page, '新开的'), 1);
-
-    await page.context().setOffline(true);
-    await page.reload();
-    await page.getByText('当前处于离线状态').waitFor();
-    assert.equal(await search(page, '新开的'), 1);
-    await page.context().setOffline(false);
+    await changedThenOffline(page, files, 'data/split/parts/440113.json');
   });
 });

@@ -174,8 +174,21 @@ pub fn date(value: &str) -> Option<String> {
 
 /// The date of an Excel serial day number (1900 date system; 1900-03-01 and later).
 fn from_excel_serial(serial: u32) -> String {
-    // Serial 25569 is 1970-01-01; civil-from-days as in Howard Hinnant's algorithm.
-    let z = i64::from(serial) - 25_569 + 719_468;
+    // Serial 25569 is 1970-01-01.
+    iso_date_of_day(i64::from(serial) - 25_569)
+}
+
+/// The ISO date (`YYYY-MM-DD`) of a day counted from 1970-01-01 (Howard Hinnant's
+/// civil-from-days algorithm).
+///
+/// # Examples
+/// ```
+/// use charity_finder::tools::import::forms::iso_date_of_day;
+/// assert_eq!(iso_date_of_day(0), "1970-01-01");
+/// assert_eq!(iso_date_of_day(20_788), "2026-12-01");
+/// ```
+pub fn iso_date_of_day(days: i64) -> String {
+    let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
