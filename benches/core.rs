@@ -8,6 +8,9 @@ use charity_finder::domain::filter::{run, Catalog, Filter, Sort};
 use charity_finder::domain::hours::CstTime;
 use charity_finder::domain::load::parse_dataset;
 use charity_finder::domain::model::LatLng;
+use charity_finder::domain::export::to_csv;
+use charity_finder::tools::import::{import, Format, Options};
+use charity_finder::tools::streets::streets;
 use charity_finder::tools::{generate::generate, to_json};
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -31,6 +34,18 @@ fn bench(c: &mut Criterion) {
     let boundaries = Boundaries::from_geojson(include_str!("../public/data/districts.geojson")).expect("boundaries");
     let bundled = include_str!("../public/data/spaces.json");
     let large = to_json(&generate(7, 100_000, &boundaries));
+
+    // The importer: an office's spreadsheet (title rows, merged cells, GCJ-02, Chinese hours), and
+    // 20 000 rows as the CSV the finder exports (a province's list).
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    let office = include_bytes!("../tests/fixtures/offices/01-panyu-title-rows.xlsx");
+    let list = streets();
+    group.bench_function("office-xlsx", |b| b.iter(|| import(black_box(office), Format::Xlsx, &Options::default(), &boundaries, &list)));
+    let spaces = generate(7, 20_000, &boundaries).spaces;
+    let csv = to_csv(spaces.iter());
+    group.bench_function("csv-20k", |b| b.iter(|| import(black_box(csv.as_bytes()), Format::Csv, &Options::default(), &boundaries, &list)));
+    group.finish();
 
     let mut group = c.benchmark_group("parse+index");
     group.sample_size(10);
