@@ -4,11 +4,11 @@
 use std::hint::black_box;
 
 use charity_finder::domain::boundaries::Boundaries;
+use charity_finder::domain::export::to_csv;
 use charity_finder::domain::filter::{run, Catalog, Filter, Sort};
 use charity_finder::domain::hours::CstTime;
 use charity_finder::domain::load::parse_dataset;
 use charity_finder::domain::model::LatLng;
-use charity_finder::domain::export::to_csv;
 use charity_finder::tools::import::{import, Format, Options};
 use charity_finder::tools::streets::streets;
 use charity_finder::tools::{generate::generate, to_json};

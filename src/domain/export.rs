@@ -413,6 +413,16 @@ mod tests {
         s.name = "=HYPERLINK(\"x\"), \"quoted\"".into();
         let csv = to_csv([&s]);
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\""), "{csv}");
+        // Every first character Excel or WPS would run as a formula, and a phone in +86 form.
+        for (name, written) in
+            [("+cmd", "'+cmd"), ("-2+3", "'-2+3"), ("@SUM(1)", "'@SUM(1)"), ("\t制表", "'\t制表"), ("\r回车", "\"'\r回车\"")]
+        {
+            s.name = name.into();
+            s.phone = "+86 20 8473 1234".into();
+            let csv = to_csv([&s]);
+            assert!(csv.contains(&format!(",{written},")), "{name:?}: {csv}");
+            assert!(csv.contains(",'+86 20 8473 1234,"), "{csv}");
+        }
     }
 
     #[test]
