@@ -123,7 +123,8 @@ Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing
         /// The date the list is current as of (YYYY-MM-DD); today if not given.
         #[arg(long)]
         pub as_of: Option<String>,
-        /// Where the list comes from, for the dataset's metadata.
+        /// Where the list comes from, shown to residents in the footer (e.g. 广州市民政局); the
+        /// file's name if not given.
         #[arg(long)]
         pub source: Option<String>,
         /// The list's licence, for the dataset's metadata.
@@ -255,7 +256,7 @@ Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing
             meta: Meta {
                 schema_version: SCHEMA_VERSION,
                 as_of: args.as_of.clone().unwrap_or_else(today),
-                source: args.source.clone().unwrap_or_else(|| format!("Imported from {file_name}")),
+                source: args.source.clone().unwrap_or_else(|| file_name.clone()),
                 licence: args.licence.clone().unwrap_or_default(),
                 sample: false,
                 totals: Some(Totals { registered: imported.spaces.len(), certified }),
@@ -263,6 +264,14 @@ Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing
             spaces: imported.spaces,
         };
         write_atomically(&args.out, &to_json(&dataset))?;
+        if args.source.is_none() {
+            // The source is shown to residents in the footer.
+            say(
+                lang,
+                format!("未用 --source 写明数据来源，页脚将显示「{file_name}」；请写明，如 --source 广州市民政局"),
+                format!("no --source given: the footer will name \"{file_name}\" as the source; name it, e.g. --source 广州市民政局"),
+            );
+        }
         let n = dataset.spaces.len();
         say(lang, format!("已写入 {out}：{n} 个空间"), format!("{out}: {n} spaces written"));
         Ok(if imported.summary.rows_rejected == 0 { 0 } else { 1 })
