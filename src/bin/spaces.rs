@@ -76,6 +76,7 @@ What it accepts (docs/data-format.md has the full table):
                   联系电话（座机）, 街　道, 经度(高德)
   districts       番禺, 番禺区, 广州市番禺区, 440113, Panyu
   streets         沙湾, 沙湾街, 沙湾街道
+  positions       经度 and 纬度, or one 经纬度/坐标 column as the map pickers copy it (113.35,22.90)
   services        separated by 、 ， , ； / or a line break; labels or common words (养老)
   status          已认证 / 认证 / 是, or 已挂牌 / 否 / empty (also under 是否认证)
   dates           Excel date cells, 2021-12-03, 2021.12.3, 2021/9/4, 2021年12月3日

@@ -26,6 +26,9 @@ const SYNONYMS: &[(Column, &[&str])] = &[
     (Column::LastVerified, &["核实时间", "更新日期", "最后核实日期"]),
 ];
 
+/// Names of a column holding longitude and latitude together.
+const POSITION: &[&str] = &["经纬度", "坐标", "经纬度坐标", "位置坐标", "坐标位置", "地图坐标", "coordinates", "lnglat", "lng,lat"];
+
 /// Columns editors add that carry nothing for the dataset: listed as ignored, without a warning.
 const KNOWN_EXTRA: &[&str] = &["序号", "no", "no.", "#"];
 
@@ -63,6 +66,9 @@ fn strip_annotations(normalized: &str) -> (String, Vec<String>) {
 pub enum Header {
     /// A dataset column, with the coordinate system its annotation names (`经度(高德)`).
     Column(Column, Option<Crs>),
+    /// Longitude and latitude in one cell (`经纬度`, `坐标(高德)`): what the map pickers copy,
+    /// `113.352041,22.909260`.
+    Position(Option<Crs>),
     /// A column known to carry nothing for the dataset (`序号`).
     Extra,
     /// Empty.
@@ -93,6 +99,7 @@ pub fn read_header(text: &str) -> Header {
     let crs = notes.iter().find_map(|n| crs_of(n));
     match lookup(&base) {
         Some(Header::Column(c, _)) => Header::Column(c, crs.filter(|_| matches!(c, Column::Lng | Column::Lat))),
+        Some(Header::Position(_)) => Header::Position(crs),
         Some(other) => other,
         None => Header::Unknown,
     }
@@ -101,6 +108,9 @@ pub fn read_header(text: &str) -> Header {
 fn lookup(name: &str) -> Option<Header> {
     if KNOWN_EXTRA.contains(&name) {
         return Some(Header::Extra);
+    }
+    if POSITION.contains(&name) {
+        return Some(Header::Position(None));
     }
     HEADERS.iter().chain(SYNONYMS).find(|(_, names)| names.iter().any(|n| normalize(n) == name)).map(|(c, _)| Header::Column(*c, None))
 }
@@ -124,7 +134,12 @@ pub fn crs_of(note: &str) -> Option<Crs> {
 pub fn score(cells: &[String]) -> usize {
     let mut seen: Vec<Column> = Vec::new();
     for c in cells {
-        if let Header::Column(col, _) = read_header(c) {
+        let cols = match read_header(c) {
+            Header::Column(col, _) => vec![col],
+            Header::Position(_) => vec![Column::Lng, Column::Lat],
+            _ => Vec::new(),
+        };
+        for col in cols {
             if !seen.contains(&col) {
                 seen.push(col);
             }
@@ -162,6 +177,8 @@ mod tests {
         assert_eq!(read_header("开放时间原文"), Header::Column(Column::HoursText, None));
         assert_eq!(read_header("开放时间（原文）"), Header::Column(Column::Hours, None));
         assert_eq!(read_header("序号"), Header::Extra);
+        assert_eq!(read_header("经纬度"), Header::Position(None));
+        assert_eq!(read_header("坐标（高德）"), Header::Position(Some(Crs::Gcj02)));
         assert_eq!(read_header("负责人"), Header::Unknown);
         assert_eq!(read_header("  "), Header::Blank);
     }

@@ -20,6 +20,7 @@ pub enum Kind {
     Missing,
     UnknownDistrict,
     NotANumber,
+    NotAPosition,
     Swapped,
     OutsideGuangzhou { crs: Crs },
     WrongDistrict { found: String, crs: Crs },
@@ -51,6 +52,7 @@ impl Kind {
             Kind::Missing
                 | Kind::UnknownDistrict
                 | Kind::NotANumber
+                | Kind::NotAPosition
                 | Kind::Swapped
                 | Kind::OutsideGuangzhou { .. }
                 | Kind::WrongDistrict { .. }
@@ -64,6 +66,7 @@ impl Kind {
             Kind::Missing => ("必填项为空", "required field empty"),
             Kind::UnknownDistrict => ("无法识别的区", "unknown district"),
             Kind::NotANumber => ("坐标不是数字", "coordinate not a number"),
+            Kind::NotAPosition => ("经纬度无法读取", "position unreadable"),
             Kind::Swapped => ("经纬度写反", "longitude and latitude swapped"),
             Kind::OutsideGuangzhou { .. } => ("坐标不在广州", "position outside Guangzhou"),
             Kind::WrongDistrict { .. } => ("坐标不在所属区内", "position in another district"),
@@ -130,6 +133,8 @@ impl Finding {
             (Lang::En, Kind::UnknownDistrict) => format!("unknown district \"{v}\"; write one of Guangzhou's 11 districts, e.g. 番禺区 or 440113"),
             (Lang::Zh, Kind::NotANumber) => format!("「{v}」不是数字，请写成小数，如 113.352041"),
             (Lang::En, Kind::NotANumber) => format!("\"{v}\" is not a number; write a decimal such as 113.352041"),
+            (Lang::Zh, Kind::NotAPosition) => format!("「{v}」不是一对经纬度，请写成 113.352041,22.909260（高德、百度坐标拾取器复制的格式）"),
+            (Lang::En, Kind::NotAPosition) => format!("\"{v}\" is not a longitude and latitude pair; write 113.352041,22.909260 (as the AMap and Baidu pickers copy it)"),
             (Lang::Zh, Kind::Swapped) => "经度和纬度似乎写反了：广州的经度约为 113–114，纬度约为 22.5–24".into(),
             (Lang::En, Kind::Swapped) => "longitude and latitude look swapped: Guangzhou lies at about 113–114 E, 22.5–24 N".into(),
             (Lang::Zh, Kind::OutsideGuangzhou { crs }) => {

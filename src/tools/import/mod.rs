@@ -357,6 +357,8 @@ struct Reader<'a> {
     sheet: &'a Sheet,
     header_row: usize,
     columns: HashMap<Column, FoundColumn>,
+    /// Longitude and latitude come from one cell (a `经纬度` column), held under both.
+    combined_position: bool,
     crs: Crs,
     summary: Summary,
     boundaries: &'a Boundaries,
@@ -379,9 +381,11 @@ impl<'a> Reader<'a> {
         };
         let mut by_field: Vec<(Column, FoundColumn, Option<Crs>)> = Vec::new();
         let mut ignored = Vec::new();
+        let mut positions = Vec::new();
         for (index, cell) in header.iter().enumerate() {
             match read_header(&cell.text) {
                 Header::Column(c, crs) => by_field.push((c, found(index), crs)),
+                Header::Position(crs) => positions.push((found(index), crs)),
                 Header::Extra | Header::Unknown => ignored.push(found(index)),
                 Header::Blank => {}
             }
@@ -422,6 +426,21 @@ impl<'a> Reader<'a> {
             }
             columns.insert(*column, pick.1.clone());
         }
+        // A `经纬度` column stands for both when the file has neither 经度 nor 纬度.
+        let combined_position = !columns.contains_key(&Column::Lng) && !columns.contains_key(&Column::Lat) && !positions.is_empty();
+        match positions.as_slice() {
+            [(position, crs)] if combined_position => {
+                columns.insert(Column::Lng, position.clone());
+                columns.insert(Column::Lat, position.clone());
+                if let Some(crs) = crs {
+                    header_crs.push((position.header.clone(), *crs));
+                }
+            }
+            [_, _, ..] if combined_position => {
+                return Err(ImportError::DuplicateColumns { field: "经纬度", columns: positions.into_iter().map(|(f, _)| f).collect() });
+            }
+            _ => ignored.extend(positions.into_iter().map(|(f, _)| f)),
+        }
         let missing: Vec<&'static str> = REQUIRED.iter().filter(|c| !columns.contains_key(c)).map(|c| field_name(*c)).collect();
         if !missing.is_empty() {
             return Err(ImportError::MissingColumns {
@@ -459,7 +478,7 @@ impl<'a> Reader<'a> {
             absent_fields,
             skipped_rows: Vec::new(),
         };
-        Ok(Reader { sheet, header_row, columns, crs, summary, boundaries, streets })
+        Ok(Reader { sheet, header_row, columns, combined_position, crs, summary, boundaries, streets })
     }
 
     fn read(mut self) -> Result<Imported, ImportError> {
@@ -526,7 +545,10 @@ impl<'a> Reader<'a> {
     fn finding(&self, row: usize, column: Column, value: &str, kind: Kind) -> Finding {
         let header = |c: Column| self.columns.get(&c).map_or_else(|| field_name(c).to_string(), |f| f.header.clone());
         let position = matches!(kind, Kind::Swapped | Kind::OutsideGuangzhou { .. } | Kind::WrongDistrict { .. } | Kind::NearBorder { .. });
-        let column = if position { format!("{}/{}", header(Column::Lng), header(Column::Lat)) } else { header(column) };
+        let column = match (position, self.combined_position) {
+            (true, false) => format!("{}/{}", header(Column::Lng), header(Column::Lat)),
+            _ => header(column),
+        };
         Finding { row, column, value: value.to_string(), kind }
     }
 }
@@ -584,6 +606,23 @@ impl Row<'_, '_> {
         number
     }
 
+    /// Longitude and latitude from one cell, in either order (AMap and Baidu's pickers copy
+    /// `lng,lat`, Tencent's `lat,lng`; in Guangzhou the two cannot be mistaken).
+    fn position_pair(&mut self) -> (Option<f64>, Option<f64>) {
+        let Some(v) = self.required(Column::Lng) else { return (None, None) };
+        let text = forms::half_width(&v);
+        let numbers: Vec<f64> =
+            text.split([',', ';', ' ', '/', '，']).filter(|p| !p.trim().is_empty()).filter_map(|p| p.trim().parse::<f64>().ok()).collect();
+        match numbers.as_slice() {
+            [a, b] if (100.0..140.0).contains(b) && !(100.0..140.0).contains(a) => (Some(*b), Some(*a)),
+            [a, b] => (Some(*a), Some(*b)),
+            _ => {
+                self.flag(Column::Lng, &v, Kind::NotAPosition);
+                (None, None)
+            }
+        }
+    }
+
     /// The space this row describes, or `None` when a required field rejects it (each problem
     /// reported). Every field is read, so that every problem of the row is reported at once.
     fn space(&mut self) -> Option<Space> {
@@ -596,7 +635,8 @@ impl Row<'_, '_> {
                 None
             }
         });
-        let (lng, lat) = (self.coordinate(Column::Lng), self.coordinate(Column::Lat));
+        let (lng, lat) =
+            if self.reader.combined_position { self.position_pair() } else { (self.coordinate(Column::Lng), self.coordinate(Column::Lat)) };
         let location = self.location(lng, lat, district);
         let street = self.street(district);
         let address = self.get(Column::Address);

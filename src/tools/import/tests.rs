@@ -308,6 +308,23 @@ fn formula_like_csv_cells_are_refused_with_row_and_column() {
 }
 
 #[test]
+fn a_position_column_as_the_map_pickers_copy_it() {
+    let (a, b) = (LatLng { lat: 22.90926, lng: 113.35204 }, LatLng { lat: 22.93557, lng: 113.38995 });
+    let (ga, gb) = (from_wgs84(a, Crs::Gcj02), from_wgs84(b, Crs::Gcj02));
+    // AMap's picker copies "lng,lat"; Tencent's "lat,lng".
+    let csv = format!(
+        "名称,所属区,街道,地址,坐标（高德）,服务类型\n甲,番禺区,沙湾,路1号,\"{},{}\",长者关爱\n乙,番禺区,化龙镇,路2号,\"{}, {}\",长者关爱\n丙,番禺区,沙湾,路3号,113.35,长者关爱\n",
+        ga.lng, ga.lat, gb.lat, gb.lng
+    );
+    let out = run(csv.as_bytes(), Format::Csv);
+    assert_eq!((out.summary.crs, out.summary.crs_source), (Crs::Gcj02, CrsSource::Header));
+    assert!(near(space(&out, "甲").location, a.lng, a.lat), "{:?}", space(&out, "甲").location);
+    assert!(near(space(&out, "乙").location, b.lng, b.lat), "{:?}", space(&out, "乙").location);
+    assert_eq!(findings(&out), [(4, "坐标（高德）".to_string(), "position unreadable")]);
+    assert!(out.findings[0].text(Lang::Zh).contains("请写成 113.352041,22.909260"));
+}
+
+#[test]
 fn english_headers_and_formulas() {
     let csv = "Name,District,Street,Address,Lng,Lat,Services,Phone\nA,Panyu,沙湾,Rd 1,113.33,22.93,elderly,020-12345678\nB,Panyu,沙湾,Rd 2,=1+113,22.93,elderly,1\n";
     let out = run(csv.as_bytes(), Format::Csv);
