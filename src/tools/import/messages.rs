@@ -41,6 +41,7 @@ pub enum Kind {
     BadPhone,
     UnreadableHours,
     DuplicateId { row: usize, written: String },
+    HiddenRow,
     SameNameAndStreet { row: usize },
 }
 
@@ -85,6 +86,7 @@ impl Kind {
             Kind::BadPhone => ("无法识别的电话", "unreadable phone"),
             Kind::UnreadableHours => ("无法识别的开放时间", "unreadable opening hours"),
             Kind::DuplicateId { .. } => ("编号重复", "duplicate id"),
+            Kind::HiddenRow => ("隐藏行", "hidden row"),
             Kind::SameNameAndStreet { .. } => ("同名同街道", "same name and street"),
         };
         match lang {
@@ -205,6 +207,8 @@ impl Finding {
             }
             (Lang::Zh, Kind::DuplicateId { row, written }) => format!("编号「{v}」与第 {row} 行重复，已改为 {written}；请给每个空间不同的编号"),
             (Lang::En, Kind::DuplicateId { row, written }) => format!("id \"{v}\" is also on row {row}, changed to {written}; give each space its own id"),
+            (Lang::Zh, Kind::HiddenRow) => format!("「{v}」所在的行在表格中是隐藏的，已导入；若该空间已不再开放，请删除这一行"),
+            (Lang::En, Kind::HiddenRow) => format!("the row of \"{v}\" is hidden in the sheet and was imported; if the space has closed, delete the row"),
             (Lang::Zh, Kind::SameNameAndStreet { row }) => format!("「{v}」与第 {row} 行同名、同街道，可能重复；已作为另一空间导入"),
             (Lang::En, Kind::SameNameAndStreet { row }) => {
                 format!("\"{v}\" has the same name and street as row {row}, perhaps twice the same space; imported as another space")

@@ -502,6 +502,9 @@ impl<'a> Reader<'a> {
             let mut row_findings = row_reader.findings;
             match space {
                 Some(mut space) if !row_findings.iter().any(|f| f.kind.rejects()) => {
+                    if self.sheet.hidden_rows.contains(&index) {
+                        row_findings.push(self.finding(number, Column::Name, &space.name, Kind::HiddenRow));
+                    }
                     let key = (space.district.to_string(), space.street.clone(), space.name.clone());
                     if let Some(first) = names.get(&key).copied().filter(|_| self.cell(row, Column::Id).is_empty()) {
                         row_findings.push(self.finding(number, Column::Name, &space.name, Kind::SameNameAndStreet { row: first }));

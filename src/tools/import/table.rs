@@ -27,6 +27,8 @@ pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
     pub hidden_columns: Vec<usize>,
+    /// Hidden rows (0 = Excel's row 1): imported, each with a warning.
+    pub hidden_rows: Vec<usize>,
     pub hidden: bool,
 }
 
@@ -104,7 +106,7 @@ pub const MAX_COLUMNS: usize = 200;
 /// actual used range passes [`MAX_ROWS`] or [`MAX_COLUMNS`] is refused before any grid is made.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
     check_zip(bytes)?;
-    let hidden_columns = hidden_columns_by_sheet(bytes);
+    let mut hidden_parts = hidden_by_sheet(bytes);
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
     let metadata = book.sheets_metadata().to_vec();
     let mut sheets = Vec::new();
@@ -127,7 +129,8 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
             }
         }
         let hidden = meta.visible != SheetVisible::Visible;
-        sheets.push(Sheet { hidden_columns: hidden_columns.get(&name).cloned().unwrap_or_default(), name, rows, hidden });
+        let (hidden_columns, hidden_rows) = hidden_parts.remove(&name).unwrap_or_default();
+        sheets.push(Sheet { hidden_columns, hidden_rows, name, rows, hidden });
     }
     if sheets.is_empty() {
         return Err(ImportError::Empty);
@@ -220,9 +223,10 @@ fn tags<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
     xml.match_indices(open.as_str()).filter_map(|(i, _)| xml[i..].find('>').map(|end| &xml[i..i + end])).collect()
 }
 
-/// The hidden columns (0 = A) of each sheet, by sheet name: calamine does not read them, so
-/// they are read from the sheet's `<cols>`. A file in which they cannot be found has none.
-fn hidden_columns_by_sheet(bytes: &[u8]) -> std::collections::HashMap<String, Vec<usize>> {
+/// The hidden columns (0 = A) and rows (0 = row 1) of each sheet, by sheet name: calamine does
+/// not read them, so they are read from the sheet's XML (`<col hidden="1">`, `<row hidden="1">`).
+/// A file in which they cannot be found has none.
+fn hidden_by_sheet(bytes: &[u8]) -> std::collections::HashMap<String, (Vec<usize>, Vec<usize>)> {
     let mut out = std::collections::HashMap::new();
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return out };
     let (Some(workbook), Some(rels)) =
@@ -230,6 +234,7 @@ fn hidden_columns_by_sheet(bytes: &[u8]) -> std::collections::HashMap<String, Ve
     else {
         return out;
     };
+    let hidden = |tag: &str| matches!(attribute(tag, "hidden").as_deref(), Some("1" | "true"));
     for sheet in tags(&workbook, "sheet") {
         let (Some(name), Some(id)) = (attribute(sheet, "name"), attribute(sheet, "r:id")) else { continue };
         let Some(target) = tags(&rels, "Relationship")
@@ -241,16 +246,19 @@ fn hidden_columns_by_sheet(bytes: &[u8]) -> std::collections::HashMap<String, Ve
         };
         let path = target.strip_prefix('/').map(str::to_string).unwrap_or_else(|| format!("xl/{target}"));
         let Some(xml) = entry_text(&mut archive, &path) else { continue };
-        let head = &xml[..xml.find("<sheetData").unwrap_or(xml.len())];
-        let mut hidden = Vec::new();
-        for col in tags(head, "col") {
-            if matches!(attribute(col, "hidden").as_deref(), Some("1" | "true")) {
-                let min: usize = attribute(col, "min").and_then(|v| v.parse().ok()).unwrap_or(1);
-                let max: usize = attribute(col, "max").and_then(|v| v.parse().ok()).unwrap_or(min);
-                hidden.extend((min.max(1) - 1)..max.min(16_384));
-            }
+        let (head, data) = xml.split_at(xml.find("<sheetData").unwrap_or(xml.len()));
+        let mut columns = Vec::new();
+        for col in tags(head, "col").into_iter().filter(|c| hidden(c)) {
+            let min: usize = attribute(col, "min").and_then(|v| v.parse().ok()).unwrap_or(1);
+            let max: usize = attribute(col, "max").and_then(|v| v.parse().ok()).unwrap_or(min);
+            columns.extend((min.max(1) - 1)..max.min(MAX_COLUMNS));
         }
-        out.insert(name, hidden);
+        let rows = tags(data, "row")
+            .into_iter()
+            .filter(|r| hidden(r))
+            .filter_map(|r| attribute(r, "r").and_then(|n| n.parse::<usize>().ok()).and_then(|n| n.checked_sub(1)))
+            .collect();
+        out.insert(name, (columns, rows));
     }
     out
 }

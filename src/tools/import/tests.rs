@@ -89,6 +89,7 @@ fn a_hidden_duplicate_column_is_an_error_until_one_is_chosen() {
         assert_eq!(out.spaces.len(), 3);
         assert!(out.spaces.iter().all(|s| s.phone.starts_with("020-86")), "the new numbers");
         assert!(out.summary.ignored_columns.iter().any(|c| c.index == 7 && c.hidden));
+        assert_eq!(findings(&out), [(3, "名称".to_string(), "hidden row")], "a hidden row is imported, and said");
     }
     let old = run_with(bytes, Format::Xlsx, &Options { use_columns: vec!["H".into()], ..Options::default() }).expect("reads");
     assert!(old.spaces.iter().all(|s| s.phone.starts_with("020-36")));
