@@ -12,7 +12,7 @@ PUBLIC_URL ?= ./
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup setup-test build serve test lint unit e2e size data bench clean
+.PHONY: setup setup-test build serve test lint unit e2e size syntax data bench clean
 
 setup:
 	@scripts/setup.sh build
@@ -23,6 +23,7 @@ setup-test:
 build: setup
 	trunk build --release --public-url "$(PUBLIC_URL)"
 	node scripts/post-build.mjs
+	cargo run --quiet --bin spaces -- static-list dist/data/spaces.json --out dist
 	node scripts/prerender.mjs
 	node scripts/precompress.mjs
 
@@ -46,7 +47,11 @@ e2e: setup-test build
 size: build
 	node scripts/size-report.mjs --check
 
-test: setup-test lint unit build size e2e
+# Every script the page runs parses on the support floor (ECMAScript 2020, Chromium 80).
+syntax: build
+	node scripts/check-syntax.mjs
+
+test: setup-test lint unit build size syntax e2e
 
 data:
 	cargo run --quiet --bin spaces -- generate --seed 2021 --count 358 --out public/data/spaces.json

@@ -20,7 +20,13 @@ if (!match) {
   if (!/<script type="module" src="\.\/boot-/.test(html)) throw new Error('dist/index.html: no start-up script found');
   process.exit(0);
 }
-const body = match[1].trim() + '\n';
+// Without top-level `await` (engines before Chromium 89 do not parse it), and a failed start is
+// reported to the page (public/first-view.js shows what to do) instead of leaving it blank.
+const startup = /const wasm = await (init\([^;]*\));([\s\S]*)$/;
+const source = match[1].trim();
+if (!startup.test(source)) throw new Error('dist/index.html: the start-up script is not in the expected form');
+const body = source.replace(startup, (_, call, rest) =>
+  `${call}.then((wasm) => {${rest.replace(/\n\s*\n/g, '\n')}\n}, (error) => {\n  console.error(error);\n  if (window.gzStartFailed) window.gzStartFailed();\n});\n`);
 const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
 const integrity = 'sha384-' + createHash('sha384').update(body).digest('base64');
 const name = `boot-${hash}.js`;

@@ -23,11 +23,12 @@ mod cli {
 
     use charity_finder::domain::boundaries::Boundaries;
     use charity_finder::domain::coords::Crs;
+    use charity_finder::domain::i18n::Lang as UiLang;
     use charity_finder::domain::load::parse_dataset;
     use charity_finder::domain::model::{Dataset, Meta, Status, Totals, SCHEMA_VERSION};
     use charity_finder::tools::import::forms::iso_date_of_day;
     use charity_finder::tools::import::messages::{report_csv, summary_lines, Lang};
-    use charity_finder::tools::{diff, generate, import, keys, split, stats, streets, to_json, validate};
+    use charity_finder::tools::{diff, generate, import, keys, split, static_list, stats, streets, to_json, validate};
     use clap::{Parser, Subcommand, ValueEnum};
 
     /// The data tools of 善城地图: check, import, split and describe the dataset of charity spaces.
@@ -61,6 +62,13 @@ mod cli {
         Keys { file: PathBuf },
         /// Split a dataset by district: DIR/index.json and DIR/parts/<district>.json.
         Split {
+            file: PathBuf,
+            #[arg(long)]
+            out: PathBuf,
+        },
+        /// Write the text list of every space, a page per language that needs no script:
+        /// DIR/list.html, DIR/list-en.html, DIR/list-zh-TW.html.
+        StaticList {
             file: PathBuf,
             #[arg(long)]
             out: PathBuf,
@@ -226,6 +234,15 @@ Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing
                 let text = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
                 write(Some(&out.join("index.json")), &(text + "\n"))?;
                 eprintln!("{}: index of {} parts, {} spaces", out.display(), parts.len(), dataset.spaces.len());
+                Ok(0)
+            }
+            Command::StaticList { file, out } => {
+                let dataset = parse_dataset(&read(&file)?).map_err(|e| e.to_string())?.dataset;
+                std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+                for lang in UiLang::ALL {
+                    write(Some(&out.join(static_list::file_name(lang))), &static_list::render(&dataset, lang))?;
+                }
+                eprintln!("{}: text lists of {} spaces", out.display(), dataset.spaces.len());
                 Ok(0)
             }
             Command::Import(args) => import_command(args),

@@ -21,8 +21,10 @@ function loadCss(href) {
   document.head.appendChild(l);
 }
 
+// (No `??=` in this file: the page's scripts parse on Chromium 80, see scripts/check-syntax.mjs.)
 function loadLeaflet() {
-  leafletPromise ??= (async () => {
+  if (leafletPromise) return leafletPromise;
+  leafletPromise = (async () => {
     ['vendor/leaflet.css', 'vendor/MarkerCluster.css', 'vendor/MarkerCluster.Default.css'].forEach(loadCss);
     await loadScript('vendor/leaflet.js');
     await loadScript('vendor/leaflet.markercluster.js');
@@ -41,7 +43,7 @@ const textEl = (tag, text, className) => {
 const ICONS = {};
 function icon(certified, selected) {
   const key = `${certified}-${selected}`;
-  ICONS[key] ??= L.divIcon({
+  if (!ICONS[key]) ICONS[key] = L.divIcon({
     className: `space-marker ${certified ? 'certified' : 'registered'}${selected ? ' selected' : ''}`,
     html: certified
       ? '<svg viewBox="0 0 24 24" aria-hidden="true"><rect x="3" y="3" width="18" height="18" rx="3"/><path d="M7 12.5l3.2 3.2L17 9"/></svg>'

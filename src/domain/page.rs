@@ -1,6 +1,8 @@
 //! The page's fixed texts as HTML text: the brand in the header and the footer's lines. They
 //! change only with the language (and the footer with the dataset), so they are written whole.
 
+use std::fmt::Write;
+
 use super::cards::push_escaped;
 use super::i18n::Lang;
 use super::model::Meta;
@@ -22,6 +24,23 @@ pub fn brand_html(lang: Lang) -> String {
     push_escaped(&mut o, t.tagline);
     o.push_str("</p></div>");
     o
+}
+
+/// The file of the text list of every space in a language (written by `spaces static-list`),
+/// beside the app's `index.html`.
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::{i18n::Lang, page::list_file};
+/// assert_eq!(list_file(Lang::ZhCn), "list.html");
+/// assert_eq!(list_file(Lang::En), "list-en.html");
+/// ```
+pub fn list_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhCn => "list.html",
+        Lang::En => "list-en.html",
+        Lang::ZhTw => "list-zh-TW.html",
+    }
 }
 
 /// The footer's lines: the data's date and source (once the data is in), where to report an
@@ -47,6 +66,9 @@ pub fn footer_html(meta: Option<&Meta>, report: Option<&str>, lang: Lang) -> Str
         }
         o.push_str("</p>");
     }
+    let _ = write!(o, r#"<p><a href="{}">"#, list_file(lang));
+    push_escaped(&mut o, t.list_link);
+    o.push_str("</a></p>");
     if let Some(href) = report {
         o.push_str(r#"<p><a href=""#);
         push_escaped(&mut o, href);
@@ -77,7 +99,8 @@ mod tests {
         let html = footer_html(Some(&meta), None, Lang::ZhCn);
         assert!(html.starts_with("<p id=\"data-about\">数据截至 2026-01-01 · "), "{html}");
         assert!(html.contains("&lt;b&gt;局&lt;/b&gt;") && !html.contains("<b>"));
-        assert_eq!(html.matches("<p").count(), 2);
+        assert_eq!(html.matches("<p").count(), 3);
+        assert!(html.contains(r#"<a href="list.html">全部慈善空间的文字版列表</a>"#));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod generate;
 pub mod import;
 pub mod keys;
+pub mod static_list;
 pub mod stats;
 pub mod streets;
 pub mod validate;

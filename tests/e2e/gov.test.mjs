@@ -3,20 +3,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
-import { serve, openPage, session, closeBrowser, screenshot, found, ROOT } from './harness.mjs';
+import { serve, openPage, session, closeBrowser, screenshot, found, axe } from './harness.mjs';
 
 after(closeBrowser);
 
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-
-async function axe(page, label) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
-  assert.ok(result.passes.length > 20, `${label}: axe ran ${result.passes.length} passing rules`);
-  const problems = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  assert.deepEqual(problems, [], `${label}: axe violations`);
-}
 
 async function ready(page) {
   await page.getByRole('status').filter({ hasText: /共找到|charity spaces found/ }).waitFor();

@@ -1,6 +1,7 @@
 // Test harness: a small static server for dist/ on 127.0.0.1 that each test starts and stops,
 // and a headless Debian Chromium driven by playwright-core. Any console error or page error
 // fails the test; any request that leaves 127.0.0.1 is blocked and fails the test.
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, mkdir, stat } from 'node:fs/promises';
@@ -121,6 +122,15 @@ export async function openPage({ viewport = { width: 1280, height: 800 }, locale
   };
   page.done = () => context.close();
   return page;
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA and best practices) on the page; fails on any violation. */
+export async function axe(page, label) {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
+  assert.ok(result.passes.length > 20, `${label}: axe ran ${result.passes.length} passing rules`);
+  const problems = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  assert.deepEqual(problems, [], `${label}: axe violations`);
 }
 
 export async function screenshot(page, name) {
