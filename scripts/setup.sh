@@ -27,6 +27,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force --quiet
 fi
 
+WASM_TOOLS_VERSION=1.263.0
+if [ "${1:-build}" = test ] && [ "$(wasm-tools --version 2>/dev/null | cut -d' ' -f2)" != "$WASM_TOOLS_VERSION" ]; then
+  say "installing wasm-tools $WASM_TOOLS_VERSION, to check the wasm against the support floor (a few minutes, once)"
+  cargo install wasm-tools --version "$WASM_TOOLS_VERSION" --locked --quiet
+fi
+
 if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json node_modules/.package-lock.json.copy 2>/dev/null; then
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
