@@ -50,6 +50,24 @@ for (const [locale, alert, link, list] of [
   });
 }
 
+for (const [what, pattern] of [['the app\'s script', /\/app-[0-9a-f]+\.js$/], ['the wasm', /_bg\.wasm$/]]) {
+  test(`a proxy that blocks ${what}: the page says the map cannot start and leads to the text list`, async () => {
+    const server = await serve();
+    const page = await openPage();
+    try {
+      await page.route(pattern, (route) => route.abort('blockedbyclient'));
+      await page.gotoFirstView(server.url);
+      const box = page.getByRole('alert').filter({ hasText: '地图版无法在这个浏览器中启动' });
+      await box.waitFor();
+      assert.equal(await box.getByRole('link', { name: '查看全部慈善空间的文字版列表' }).getAttribute('href'), 'list.html');
+      page.expectClean(['Failed to load resource', 'ERR_BLOCKED_BY_CLIENT', 'Failed to fetch', 'TypeError']);
+    } finally {
+      await page.done();
+      await server.close();
+    }
+  });
+}
+
 test('with JavaScript turned off the page offers the text list, which holds every space', async () => {
   const server = await serve();
   const page = await openPage({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
