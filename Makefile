@@ -1,5 +1,7 @@
 # 善城地图 · Guangzhou Charity Space Finder
-#   make serve   install what is missing, build, serve on http://127.0.0.1:$(PORT)/
+#   make serve   install what is missing, build, serve dist/ as deployed (nginx, deploy/nginx.conf)
+#                on http://127.0.0.1:$(PORT)/ztzl/csmap/
+#   make dev     trunk's development server with live reload (not what ships)
 #   make test    install what is missing, run every check (what CI runs)
 #   make build   the deployable static bundle in dist/ (PUBLIC_URL=/sub/path/ for a sub-path)
 #   make bench   benchmarks (not part of make test)
@@ -12,7 +14,7 @@ PUBLIC_URL ?= ./
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup setup-test build serve test lint unit e2e size floor data bench clean
+.PHONY: setup setup-test build serve dev test lint unit e2e size floor data bench clean
 
 setup:
 	@scripts/setup.sh build
@@ -27,9 +29,11 @@ build: setup
 	node scripts/prerender.mjs
 	node scripts/precompress.mjs
 
-serve: build
-	@echo "serving dist/ at http://127.0.0.1:$(PORT)/"
-	trunk serve --release --port "$(PORT)" --address 127.0.0.1 --public-url "$(PUBLIC_URL)"
+serve: setup-test build
+	@scripts/serve.sh
+
+dev: setup
+	trunk serve --port "$(PORT)" --address 127.0.0.1 --public-url "$(PUBLIC_URL)"
 
 lint: setup
 	cargo fmt --check

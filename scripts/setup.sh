@@ -43,7 +43,7 @@ fi
 # precompresses with zopfli (scripts/precompress.mjs); the tests also need CJK fonts for their
 # screenshots, nginx and pdftotext.
 packages=(chromium zopfli)
-if [ "${1:-build}" = test ]; then packages+=(fonts-noto-cjk nginx poppler-utils); fi
+if [ "${1:-build}" = test ]; then packages+=(fonts-noto-cjk nginx libnginx-mod-http-brotli-static poppler-utils); fi
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

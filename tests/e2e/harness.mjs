@@ -33,10 +33,15 @@ export async function serve({ base = '/', routes = {} } = {}) {
     try {
       const body = await readFile(join(DIST, rel));
       const type = TYPES[extname(rel)] ?? 'application/octet-stream';
-      // Compressed like the production host (deploy/nginx.conf): the build's precompressed
-      // `.gz` when there is one (nginx's gzip_static), else gzip on the fly. Transfer figures are real.
-      if (compressible(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        const gz = await precompressed(join(DIST, rel)) ?? gzipped(rel, body);
+      // Compressed like the production host (deploy/nginx.conf): the build's precompressed `.br`
+      // to a browser that accepts brotli (brotli_static), else its `.gz` (gzip_static), else gzip
+      // on the fly. Transfer figures are real.
+      const accepts = req.headers['accept-encoding'] ?? '';
+      const br = compressible(type) && /\bbr\b/.test(accepts) ? await precompressed(join(DIST, rel), 'br') : undefined;
+      if (br) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'br', vary: 'accept-encoding' }).end(br);
+      } else if (compressible(type) && /\bgzip\b/.test(accepts)) {
+        const gz = await precompressed(join(DIST, rel), 'gz') ?? gzipped(rel, body);
         res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gz);
       } else {
         res.writeHead(200, { 'content-type': type }).end(body);
@@ -50,11 +55,11 @@ export async function serve({ base = '/', routes = {} } = {}) {
   return { url: `http://127.0.0.1:${port}${base}`, port, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** `file.gz` written by scripts/precompress.mjs, unless the file changed after it. */
-async function precompressed(file) {
+/** `file.gz` or `file.br` written by scripts/precompress.mjs, unless the file changed after it. */
+async function precompressed(file, ext) {
   try {
-    const [gz, source] = await Promise.all([stat(`${file}.gz`), stat(file)]);
-    return gz.mtimeMs >= source.mtimeMs ? await readFile(`${file}.gz`) : undefined;
+    const [packed, source] = await Promise.all([stat(`${file}.${ext}`), stat(file)]);
+    return packed.mtimeMs >= source.mtimeMs ? await readFile(`${file}.${ext}`) : undefined;
   } catch {
     return undefined;
   }

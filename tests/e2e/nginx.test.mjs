@@ -59,6 +59,10 @@ test('headers: CSP without unsafe-inline, nosniff, long caching for hashed asset
   // The build's zopfli file, sent as is (gzip_static), not nginx's own gzip.
   assert.equal(wasmResponse.headers.get('content-encoding'), 'gzip');
   assert.equal(Number(wasmResponse.headers.get('content-length')), statSync(join(DIST, `${wasm}.gz`)).size);
+  // A browser that accepts brotli (every current one) gets the build's `.br` (brotli_static).
+  const brotli = await fetch(base + wasm, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+  assert.equal(brotli.headers.get('content-encoding'), 'br');
+  assert.equal(Number(brotli.headers.get('content-length')), statSync(join(DIST, `${wasm}.br`)).size);
   // Every hashed file, whatever the length of its (unpadded) hash.
   const hashed = readdirSync(DIST).filter((f) => /-[0-9a-f]+(_bg)?\.(js|wasm|css|svg)$/.test(f));
   assert.ok(hashed.length >= 4, hashed.join());
