@@ -70,6 +70,39 @@ pub fn official_street<'a>(streets: &'a [Street], district: &str, value: &str) -
         .map(|s| s.name.as_str())
 }
 
+/// A coordinate in decimal degrees as written: full-width digits, and a trailing `°`, `E` or `N`.
+///
+/// # Examples
+/// ```
+/// use charity_finder::tools::import::forms::coordinate;
+/// assert_eq!(coordinate("１１３.３５°E"), Some(113.35));
+/// assert_eq!(coordinate("abc"), None);
+/// ```
+pub fn coordinate(value: &str) -> Option<f64> {
+    let text = half_width(value);
+    text.trim().trim_end_matches(['°', 'E', 'N', 'e', 'n']).trim().parse::<f64>().ok().filter(|f| f.is_finite())
+}
+
+/// Longitude and latitude from one cell, in either order: AMap's and Baidu's pickers copy
+/// `lng,lat`, Tencent's `lat,lng`; in Guangzhou (about 113 E, 23 N) the two cannot be mistaken.
+///
+/// # Examples
+/// ```
+/// use charity_finder::tools::import::forms::position_pair;
+/// assert_eq!(position_pair("113.352041,22.909260"), Some((113.352041, 22.90926)));
+/// assert_eq!(position_pair("22.909260, 113.352041"), Some((113.352041, 22.90926)));
+/// assert_eq!(position_pair("113.35"), None);
+/// ```
+pub fn position_pair(value: &str) -> Option<(f64, f64)> {
+    let text = half_width(value);
+    let numbers: Vec<f64> = text.split([',', ';', ' ', '/']).filter(|p| !p.trim().is_empty()).filter_map(coordinate).collect();
+    match numbers.as_slice() {
+        [a, b] if (100.0..140.0).contains(b) && !(100.0..140.0).contains(a) => Some((*b, *a)),
+        [a, b] => Some((*a, *b)),
+        _ => None,
+    }
+}
+
 /// Words people write for a service, beyond its label, by service id.
 const SERVICE_WORDS: &[(&str, &[&str])] = &[
     ("elderly", &["长者", "长者服务", "养老", "助老", "敬老", "老人", "居家养老", "长者关怀"]),
@@ -238,7 +271,7 @@ pub fn phone(value: &str) -> Option<Phone> {
             number = format!("020-{}", &digits[2..]);
             restored_zero = true;
         }
-        if !super::super::validate::is_plausible_phone(&number) {
+        if !crate::tools::validate::is_plausible_phone(&number) {
             return None;
         }
         out.push(match ext {

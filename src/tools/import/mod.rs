@@ -537,7 +537,11 @@ impl<'a> Reader<'a> {
     /// A notes or totals row under the list (`备注：…`, `合计 12 个`): its first text.
     fn note_row(&self, row: &[Cell]) -> Option<String> {
         let first = row.iter().map(|c| c.text.trim()).find(|t| !t.is_empty())?;
-        let has_position = [Column::Lng, Column::Lat].iter().all(|c| forms::half_width(&self.cell(row, *c)).trim().parse::<f64>().is_ok());
+        let has_position = if self.combined_position {
+            forms::position_pair(&self.cell(row, Column::Lng)).is_some()
+        } else {
+            [Column::Lng, Column::Lat].iter().all(|c| forms::coordinate(&self.cell(row, *c)).is_some())
+        };
         (!has_position && NOTE_WORDS.iter().any(|w| first.starts_with(w))).then(|| first.chars().take(40).collect())
     }
 
@@ -601,25 +605,19 @@ impl Row<'_, '_> {
 
     fn coordinate(&mut self, column: Column) -> Option<f64> {
         let v = self.required(column)?;
-        let text = forms::half_width(&v);
-        let number = text.trim().trim_end_matches(['°', 'E', 'N', 'e', 'n']).trim().parse::<f64>().ok().filter(|f| f.is_finite());
+        let number = forms::coordinate(&v);
         if number.is_none() {
             self.flag(column, &v, Kind::NotANumber);
         }
         number
     }
 
-    /// Longitude and latitude from one cell, in either order (AMap and Baidu's pickers copy
-    /// `lng,lat`, Tencent's `lat,lng`; in Guangzhou the two cannot be mistaken).
+    /// Longitude and latitude from one `经纬度` cell ([`forms::position_pair`]).
     fn position_pair(&mut self) -> (Option<f64>, Option<f64>) {
         let Some(v) = self.required(Column::Lng) else { return (None, None) };
-        let text = forms::half_width(&v);
-        let numbers: Vec<f64> =
-            text.split([',', ';', ' ', '/', '，']).filter(|p| !p.trim().is_empty()).filter_map(|p| p.trim().parse::<f64>().ok()).collect();
-        match numbers.as_slice() {
-            [a, b] if (100.0..140.0).contains(b) && !(100.0..140.0).contains(a) => (Some(*b), Some(*a)),
-            [a, b] => (Some(*a), Some(*b)),
-            _ => {
+        match forms::position_pair(&v) {
+            Some((lng, lat)) => (Some(lng), Some(lat)),
+            None => {
                 self.flag(Column::Lng, &v, Kind::NotAPosition);
                 (None, None)
             }
