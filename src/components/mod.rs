@@ -574,12 +574,12 @@ fn Finder(data: Data, loaded: Memo<Option<Result<Data, FetchError>>>) -> impl In
     let stats_shown = Memo::new(move |_| view.with(|v| v.pane == Pane::Stats));
     view! {
         {data.meta.sample.then(|| {
-            let made = data.meta.as_of.clone();
+            let meta = data.meta.clone();
             view! {
                 <div class="sample-notice" role="note">
                     <details>
                         <summary>{tr(|t| t.sample_notice)} " · " <span class="more">{tr(|t| t.sample_more)}</span></summary>
-                        <p>{move || lang.texts().sample_about.replace("{date}", &made)}</p>
+                        <p>{move || crate::domain::page::data_line(&meta, lang.0.get())}</p>
                     </details>
                 </div>
             }

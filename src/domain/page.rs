@@ -43,6 +43,25 @@ pub fn list_file(lang: Lang) -> &'static str {
     }
 }
 
+/// What the data is and how current, in words for residents and in the interface language: for
+/// sample data what it was made from (the generator's provenance stays in the file's metadata
+/// and in docs/), else its date and source. Text, not markup.
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::{i18n::Lang, model::Meta, page::data_line};
+/// let meta = Meta { schema_version: 1, as_of: "2026-12-01".into(), source: "广州市民政局".into(), licence: String::new(), sample: false, totals: None };
+/// assert_eq!(data_line(&meta, Lang::ZhCn), "数据截至 2026-12-01 · 数据来源: 广州市民政局");
+/// ```
+pub fn data_line(meta: &Meta, lang: Lang) -> String {
+    let t = lang.texts();
+    if meta.sample {
+        t.sample_about.replace("{date}", &meta.as_of)
+    } else {
+        format!("{} {} · {}: {}", t.data_as_of, meta.as_of, t.data_source, meta.source)
+    }
+}
+
 /// The footer's lines: the data's date and source (once the data is in), where to report an
 /// error, and the boundaries' credit.
 ///
@@ -55,15 +74,9 @@ pub fn list_file(lang: Lang) -> &'static str {
 pub fn footer_html(meta: Option<&Meta>, report: Option<&str>, lang: Lang) -> String {
     let t = lang.texts();
     let mut o = String::new();
-    // Sample data is explained in words for residents (the notice above the list links here);
-    // the generator's provenance stays in the file's metadata and in docs/.
     if let Some(m) = meta {
         o.push_str(r#"<p id="data-about">"#);
-        if m.sample {
-            push_escaped(&mut o, &t.sample_about.replace("{date}", &m.as_of));
-        } else {
-            push_escaped(&mut o, &format!("{} {} · {}: {}", t.data_as_of, m.as_of, t.data_source, m.source));
-        }
+        push_escaped(&mut o, &data_line(m, lang));
         o.push_str("</p>");
     }
     let _ = write!(o, r#"<p><a href="{}">"#, list_file(lang));

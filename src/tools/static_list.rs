@@ -8,6 +8,7 @@ use crate::domain::cards::push_escaped;
 use crate::domain::hours::{self, hhmm};
 use crate::domain::i18n::Lang;
 use crate::domain::model::{service, Dataset, Space, Status, DISTRICTS};
+use crate::domain::page::data_line;
 
 pub use crate::domain::page::list_file as file_name;
 
@@ -51,7 +52,7 @@ pub fn render(dataset: &Dataset, lang: Lang) -> String {
     o.push_str("</p>");
     if dataset.meta.sample {
         o.push_str(r#"<p class="note">"#);
-        push_escaped(&mut o, &t.sample_about.replace("{date}", &dataset.meta.as_of));
+        push_escaped(&mut o, &data_line(&dataset.meta, lang));
         o.push_str("</p>");
     }
     o.push_str(r#"</header><main><nav aria-labelledby="districts"><h2 id="districts">"#);
@@ -78,11 +79,7 @@ pub fn render(dataset: &Dataset, lang: Lang) -> String {
         o.push_str("</ul></section>");
     }
     o.push_str("</main><footer><p>");
-    if dataset.meta.sample {
-        push_escaped(&mut o, t.sample_notice);
-    } else {
-        push_escaped(&mut o, &format!("{} {} · {}: {}", t.data_as_of, dataset.meta.as_of, t.data_source, dataset.meta.source));
-    }
+    push_escaped(&mut o, &if dataset.meta.sample { t.sample_notice.to_string() } else { data_line(&dataset.meta, lang) });
     o.push_str("</p></footer></body></html>\n");
     o
 }
