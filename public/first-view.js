@@ -12,18 +12,21 @@
 // (src/components/mod.rs), `list_file` (src/domain/page.rs).
 (function () {
   var root = document.documentElement;
+  // The interface language of a tag (`?lang=` or the browser's), or null: Lang::from_tag's twin.
+  function langOf(tag) {
+    var t = (tag || '').toLowerCase();
+    if (t === 'en' || t.indexOf('en-') === 0) return 'en';
+    if (/^zh-(tw|hk|mo|hant)/.test(t)) return 'zh-TW';
+    if (t === 'zh' || t.indexOf('zh-') === 0) return 'zh-CN';
+    return null;
+  }
   function pageLang() {
     var m = /[?&]lang=([^&]*)/.exec(location.search);
-    var tag = (m ? decodeURIComponent(m[1]) : navigator.language || '').toLowerCase();
-    if (tag === 'en' || tag.indexOf('en-') === 0) return 'en';
-    if (/^zh-(tw|hk|mo|hant)/.test(tag)) return 'zh-TW';
-    return 'zh-CN';
+    return (m && langOf(decodeURIComponent(m[1]))) || langOf(navigator.language) || 'zh-CN';
   }
   try {
-    var lang = (navigator.language || '').toLowerCase();
-    var simplified = lang === 'zh' || (lang.indexOf('zh-') === 0 && !/^zh-(tw|hk|mo|hant)/.test(lang));
     if (window.localStorage && localStorage.getItem('gz-charity-finder:elderly') === '1') root.classList.add('elderly');
-    if (!location.search && simplified) root.classList.add('first-view');
+    if (!location.search && langOf(navigator.language) === 'zh-CN') root.classList.add('first-view');
   } catch (e) {
     // Storage refused (private mode, embedded with third-party storage blocked): no first view.
   }
