@@ -177,15 +177,6 @@ pub fn NearMe(catalog: Spaces) -> impl IntoView {
         }
     };
 
-    let clear = move |_| {
-        view.update(|v| {
-            v.filter.near = None;
-            v.filter.radius_m = None;
-            v.near_is_private = false;
-            v.sort = Sort::Name;
-        })
-    };
-
     // One row: "use my location" and "or choose a place" (opening the district, street and
     // map choices, with the privacy line); once a place is set, a row naming it, with the radius,
     // the order and a way to clear it.
@@ -222,43 +213,60 @@ pub fn NearMe(catalog: Spaces) -> impl IntoView {
             <div role="alert" class="near-alert">
                 {move || message().map(|m| view! { <p class="notice">{m} " " {t().pick_instead}</p> })}
             </div>
-            {move || origin_label().map(|(label, label_lang)| view! {
-                <div class="origin">
-                    <p>
-                        {t().distances_from} " " <strong lang=label_lang>{label}</strong> " "
-                        <button type="button" class="link-button" on:click=clear>{t().clear_position}</button>
-                    </p>
-                    <div class="near-choices">
-                        <label class="radius">
-                            <span>{tr(|t| t.radius)}</span>
-                            <select on:change=move |ev| {
-                                let r = decimal::parse(&event_target_value(&ev));
-                                view.update(|v| v.filter.radius_m = r);
-                            }>
-                                {RADII.iter().map(|r| {
-                                    let r = *r;
-                                    let value = r.map(|m| decimal::fixed(m, 0)).unwrap_or_default();
-                                    let label = move || {
-                                        let t = t();
-                                        r.map(|m| crate::domain::distance::human(m, t.metre, t.kilometre)).unwrap_or_else(|| t.radius_any.to_string())
-                                    };
-                                    view! { <option value=value selected=move || view.with(|v| v.filter.radius_m == r)>{label}</option> }
-                                }).collect_view()}
-                            </select>
-                        </label>
-                        <label class="sort">
-                            <span>{tr(|t| t.sort_by)}</span>
-                            <select on:change=move |ev| {
-                                let sort = if event_target_value(&ev) == "distance" { Sort::Distance } else { Sort::Name };
-                                view.update(|v| v.sort = sort);
-                            }>
-                                <option value="distance" selected=move || view.with(|v| v.sort == Sort::Distance)>{tr(|t| t.sort_distance)}</option>
-                                <option value="name" selected=move || view.with(|v| v.sort == Sort::Name)>{tr(|t| t.sort_name)}</option>
-                            </select>
-                        </label>
-                    </div>
-                </div>
-            })}
+            {move || origin_label().map(|(label, label_lang)| view! { <ChosenPlace label=label label_lang=label_lang /> })}
         </section>
+    }
+}
+
+/// The chosen place: which it is, a way to clear it, the radius and the order of the list.
+#[component]
+fn ChosenPlace(label: String, label_lang: &'static str) -> impl IntoView {
+    let View(view) = expect_context();
+    let lang = expect_context::<UiLang>();
+    let t = move || lang.texts();
+    let clear = move |_| {
+        view.update(|v| {
+            v.filter.near = None;
+            v.filter.radius_m = None;
+            v.near_is_private = false;
+            v.sort = Sort::Name;
+        })
+    };
+    view! {
+        <div class="origin">
+            <p>
+                {t().distances_from} " " <strong lang=label_lang>{label}</strong> " "
+                <button type="button" class="link-button" on:click=clear>{t().clear_position}</button>
+            </p>
+            <div class="near-choices">
+                <label class="radius">
+                    <span>{tr(|t| t.radius)}</span>
+                    <select on:change=move |ev| {
+                        let r = decimal::parse(&event_target_value(&ev));
+                        view.update(|v| v.filter.radius_m = r);
+                    }>
+                        {RADII.iter().map(|r| {
+                            let r = *r;
+                            let value = r.map(|m| decimal::fixed(m, 0)).unwrap_or_default();
+                            let label = move || {
+                                let t = t();
+                                r.map(|m| crate::domain::distance::human(m, t.metre, t.kilometre)).unwrap_or_else(|| t.radius_any.to_string())
+                            };
+                            view! { <option value=value selected=move || view.with(|v| v.filter.radius_m == r)>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="sort">
+                    <span>{tr(|t| t.sort_by)}</span>
+                    <select on:change=move |ev| {
+                        let sort = if event_target_value(&ev) == "distance" { Sort::Distance } else { Sort::Name };
+                        view.update(|v| v.sort = sort);
+                    }>
+                        <option value="distance" selected=move || view.with(|v| v.sort == Sort::Distance)>{tr(|t| t.sort_distance)}</option>
+                        <option value="name" selected=move || view.with(|v| v.sort == Sort::Name)>{tr(|t| t.sort_name)}</option>
+                    </select>
+                </label>
+            </div>
+        </div>
     }
 }
