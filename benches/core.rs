@@ -8,7 +8,7 @@ use charity_finder::domain::export::to_csv;
 use charity_finder::domain::filter::{run, Catalog, Filter, Sort};
 use charity_finder::domain::hours::CstTime;
 use charity_finder::domain::load::parse_dataset;
-use charity_finder::domain::model::LatLng;
+use charity_finder::domain::model::{district, service, LatLng};
 use charity_finder::tools::import::{import, Format, Options};
 use charity_finder::tools::streets::streets;
 use charity_finder::tools::{generate::generate, to_json};
@@ -19,11 +19,20 @@ const NOON_WED: CstTime = CstTime { weekday: 2, minute: 720 };
 fn filters() -> Vec<(&'static str, Filter, Sort)> {
     vec![
         ("all", Filter::default(), Sort::Name),
-        ("panyu+certified", Filter { districts: vec!["440113".into()], certified_only: true, ..Filter::default() }, Sort::Name),
+        (
+            "panyu+certified",
+            Filter { districts: vec![district("440113").expect("Panyu")], certified_only: true, ..Filter::default() },
+            Sort::Name,
+        ),
         ("pinyin query", Filter { query: "panyu shawan".into(), ..Filter::default() }, Sort::Name),
         (
             "services+open+query",
-            Filter { services: vec!["elderly".into(), "food".into()], open_now: true, query: "街".into(), ..Filter::default() },
+            Filter {
+                services: vec![service("elderly").expect("a service"), service("food").expect("a service")],
+                open_now: true,
+                query: "街".into(),
+                ..Filter::default()
+            },
             Sort::Name,
         ),
         ("near, by distance", Filter { near: Some(LatLng { lat: 23.1064, lng: 113.3245 }), ..Filter::default() }, Sort::Distance),
@@ -61,7 +70,7 @@ fn bench(c: &mut Criterion) {
     group.finish();
 
     for (label, text) in [("358", bundled), ("100k", large.as_str())] {
-        let catalog = Catalog::new(parse_dataset(text).expect("loads").dataset.spaces);
+        let catalog = std::sync::Arc::new(Catalog::new(parse_dataset(text).expect("loads").dataset.spaces));
         let mut group = c.benchmark_group(format!("filter+search+sort/{label}"));
         for (name, filter, sort) in filters() {
             group.bench_function(name, |b| b.iter(|| run(black_box(&catalog), black_box(&filter), sort, NOON_WED)));

@@ -65,7 +65,7 @@ proptest! {
         });
         let (config, _) = Config::parse(&json.to_string());
         if let Some(t) = &config.tiles {
-            let _ = t.credit_html();
+            let _ = t.credit();
         }
         let _ = config.report_link(&origin);
     }

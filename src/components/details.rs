@@ -1,66 +1,54 @@
-//! The details panel, open while `?space=` names a space. Its content is HTML text from the core
-//! (`domain::details`); one listener serves its close and copy buttons.
+//! The details panel, open while `?space=` names a space. Its content is HTML text
+//! ([`crate::html::details`]); one listener serves its close and copy buttons. Closing it returns
+//! the focus to the card that opened it.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::{effect, target_closest, AppConfig, Now, Spaces, UiLang, View};
-use crate::domain::details::{details_html, not_found_html, Details};
+use super::nav::Nav;
+use super::{copy_to_clipboard, effect, focus_later, target_closest, AppConfig, Now, UiLang};
+use crate::domain::filter::Outcome;
+use crate::html::details::{details_html, not_found_html, Details as Panel};
 
 #[component]
-pub fn Details(catalog: Spaces) -> impl IntoView {
-    let View(view) = expect_context();
+pub fn Details(outcome: Memo<Outcome>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
     let Now(now) = expect_context();
     let AppConfig(config) = expect_context();
     let lang = expect_context::<UiLang>();
-    let selected = Memo::new(move |_| catalog.with(|c| view.with(|v| v.space.as_ref().map(|id| c.find(id)))));
-    let open = Memo::new(move |_| selected.with(Option::is_some));
-    let missing = Memo::new(move |_| selected.get() == Some(None));
-    // Rebuilt when the space, the language or the open state changes; a minute that changes
-    // nothing shown leaves the panel (and the focus in it) alone.
+    let id = Memo::new(move |_| nav.with(|v| v.space.clone()));
+    // Rebuilt when the space, the language or its open state changes; a minute that changes
+    // nothing shown leaves the panel (and the focus in it) alone. `None`: closed.
     let html = Memo::new(move |_| {
-        catalog.with(|catalog| {
-            let l = lang.0.get();
-            let Some(index) = selected.get()? else { return Some(not_found_html(l)) };
-            let space = &catalog.spaces[index];
+        let id = id.get()?;
+        let l = lang.0.get();
+        outcome.with(|o| {
+            let Some(i) = o.catalog.find(&id) else { return Some((not_found_html(l), false)) };
             let now = now.get();
-            let report = config.report_link(&space.id);
-            let details = Details {
-                space,
-                hours: catalog.hours(index),
-                state: catalog.state(index, now),
-                today: now.weekday,
-                report: report.as_deref(),
-            };
-            Some(details_html(&details, l))
+            let report = config.report_link(&id);
+            let c = &o.catalog;
+            let panel =
+                Panel { space: &c.spaces[i], hours: c.hours(i), state: c.state(i, now), today: now.weekday, report: report.as_deref() };
+            Some((details_html(&panel, l), true))
         })
     });
-    let close = move || view.update(|v| v.space = None);
+    let found = Memo::new(move |_| html.with(|h| h.as_ref().map(|(_, found)| *found)));
     // Focus moves to the heading when a space opens, so screen readers announce the details and
     // keyboard users continue from there.
     effect(move || {
-        if selected.with(|s| matches!(s, Some(Some(_)))) {
-            if let Some(h) = document().get_element_by_id("details-title").and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = h.focus();
-            }
+        if found.get() == Some(true) {
+            focus_later(|| document().get_element_by_id("details-title"));
         }
     });
+    let close = move || {
+        let Some(closed) = id.get_untracked() else { return };
+        nav.push(|v| v.space = None);
+        focus_later(move || card_link(&closed).or_else(|| document().get_element_by_id("results")));
+    };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(button) = target_closest(&ev, "[data-action]") else { return };
         match button.get_attribute("data-action").as_deref() {
             Some("close") => close(),
-            Some("copy") => {
-                let Some(Some(index)) = selected.get_untracked() else { return };
-                let result =
-                    button.closest(".details").ok().flatten().and_then(|panel| panel.query_selector(".copy-result").ok().flatten());
-                let address = catalog.with_untracked(|c| c.spaces[index].address.clone());
-                super::copy_to_clipboard(&address, move |ok| {
-                    let t = lang.texts();
-                    if let Some(r) = result {
-                        r.set_text_content(Some(if ok { t.copied } else { t.copy_failed }));
-                    }
-                });
-            }
+            Some("copy") => copy_address(outcome, id, &button, lang),
             _ => {}
         }
     };
@@ -70,17 +58,45 @@ pub fn Details(catalog: Spaces) -> impl IntoView {
         }
     };
     move || {
-        open.get().then(|| {
+        found.get().map(|found| {
             view! {
                 <aside
                     class="details"
-                    role=move || missing.get().then_some("alert")
-                    aria-labelledby=move || (!missing.get()).then_some("details-title")
+                    role=(!found).then_some("alert")
+                    aria-labelledby=found.then_some("details-title")
                     on:click=on_click
                     on:keydown=on_key
-                    inner_html=move || html.get().unwrap_or_default()
+                    inner_html=move || html.with(|h| h.as_ref().map(|(html, _)| html.clone()).unwrap_or_default())
                 ></aside>
             }
         })
     }
+}
+
+/// The title link of the listed card of a space, found by its id (compared, never put into a
+/// selector: an id is data).
+fn card_link(id: &str) -> Option<web_sys::Element> {
+    let cards = document().query_selector_all(".cards > .card").ok()?;
+    (0..cards.length())
+        .filter_map(|k| cards.item(k))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        .find(|card| card.get_attribute("data-id").as_deref() == Some(id))
+        .and_then(|card| card.query_selector(".card-title a").ok().flatten())
+}
+
+/// Copies the open space's address; the result is written into the panel without rebuilding it
+/// (the focus stays on the button).
+fn copy_address(outcome: Memo<Outcome>, id: Memo<Option<String>>, button: &web_sys::Element, lang: UiLang) {
+    let Some(address) = id.with_untracked(|id| {
+        outcome.with_untracked(|o| id.as_ref().and_then(|id| o.catalog.find(id)).map(|i| o.catalog.spaces[i].address.clone()))
+    }) else {
+        return;
+    };
+    let result = button.closest(".details").ok().flatten().and_then(|panel| panel.query_selector(".copy-result").ok().flatten());
+    copy_to_clipboard(&address, move |ok| {
+        let t = lang.texts();
+        if let Some(r) = result {
+            r.set_text_content(Some(if ok { t.copied } else { t.copy_failed }));
+        }
+    });
 }

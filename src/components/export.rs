@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{tr, Spaces, UiLang, View};
-use crate::domain::export::{print_html, to_csv, to_geojson, to_hsds};
+use super::nav::Nav;
+use super::{tr, UiLang};
+use crate::domain::export::Download;
 use crate::domain::filter::Outcome;
+use crate::html::print::print_html;
 
 /// Offers `text` as a file download, from memory: nothing leaves the browser.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
@@ -23,21 +25,11 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
 
 /// Download and print buttons for the current results.
 #[component]
-pub fn ExportBar(catalog: Spaces, outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl IntoView {
-    let save = move |kind: &'static str| {
-        move |_| {
-            let catalog = catalog.get_untracked();
-            let (name, mime, text) = outcome.with(|o| {
-                let spaces = o.indices.iter().map(|&i| &catalog.spaces[i]);
-                match kind {
-                    "csv" => ("charity-spaces.csv", "text/csv;charset=utf-8", to_csv(spaces)),
-                    "geojson" => ("charity-spaces.geojson", "application/geo+json", to_geojson(spaces)),
-                    _ => ("charity-spaces.hsds.json", "application/json", to_hsds(spaces)),
-                }
-            });
-            if let Err(e) = download(name, mime, &text) {
-                leptos::logging::warn!("download: {e:?}");
-            }
+pub fn ExportBar(outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl IntoView {
+    let save = move |kind: Download| {
+        let text = outcome.with_untracked(|o| kind.write(o.spaces()));
+        if let Err(e) = download(kind.file_name(), kind.mime(), &text) {
+            leptos::logging::warn!("download: {e:?}");
         }
     };
     let print = move |_| {
@@ -46,12 +38,13 @@ pub fn ExportBar(catalog: Spaces, outcome: Memo<Outcome>, printing: RwSignal<boo
             let _ = window().print();
         });
     };
+    let buttons = Download::ALL.map(|kind| {
+        view! { <button type="button" class="button small" on:click=move |_| save(kind)>{kind.label()}</button> }
+    });
     view! {
         <div class="export-bar" role="group" aria-label=tr(|t| t.download)>
             <span class="export-label">{tr(|t| t.download)} ":"</span>
-            <button type="button" class="button small" on:click=save("csv")>"CSV"</button>
-            <button type="button" class="button small" on:click=save("geojson")>"GeoJSON"</button>
-            <button type="button" class="button small" on:click=save("hsds")>"HSDS JSON"</button>
+            {buttons.collect_view()}
             <button type="button" class="button small" on:click=print>{tr(|t| t.print)}</button>
         </div>
     }
@@ -59,8 +52,8 @@ pub fn ExportBar(catalog: Spaces, outcome: Memo<Outcome>, printing: RwSignal<boo
 
 /// The whole filtered list as a table, rendered only for printing.
 #[component]
-pub fn PrintTable(catalog: Spaces, outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl IntoView {
-    let View(view) = expect_context();
+pub fn PrintTable(outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
     let lang = expect_context::<UiLang>();
     let _ = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
     let _ = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
@@ -68,11 +61,8 @@ pub fn PrintTable(catalog: Spaces, outcome: Memo<Outcome>, printing: RwSignal<bo
         printing.get().then(|| {
             let d = js_sys::Date::new_0();
             let today = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
-            let chips = view.with(|v| v.filter.chips());
-            catalog.with(|catalog| {
-                let spaces: Vec<_> = outcome.with(|o| o.indices.iter().map(|&i| &catalog.spaces[i]).collect());
-                print_html(&spaces, &chips, catalog.spaces.len(), &today, lang.0.get())
-            })
+            let chips = nav.with(|v| v.filter.chips());
+            outcome.with(|o| print_html(&o.spaces().collect::<Vec<_>>(), &chips, o.catalog.spaces.len(), &today, lang.0.get()))
         })
     };
     view! { <section class="print-only" inner_html=html></section> }

@@ -1,34 +1,32 @@
 //! The search box, the filter panel with faceted counts, and the chips of chosen filters.
 
+use leptos::html;
 use leptos::prelude::*;
 
-use super::{after_paint, effect, target_closest, tr, ReplaceHistory, UiLang, View};
-use crate::domain::filter::{chips_html, toggle, Facets, Outcome};
+use super::nav::{History, Nav};
+use super::{after_paint, effect, focus_later, tr, UiLang};
+use crate::domain::filter::{toggle, Facets, Filter, Outcome};
+use crate::domain::i18n::Texts;
 use crate::domain::model::{DISTRICTS, SERVICES};
 
 /// The search box: results follow each keystroke; the URL is pushed once, then replaced while typing.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let View(view) = expect_context();
-    let ReplaceHistory(replace) = expect_context();
+    let nav = expect_context::<Nav>();
+    let on_input = move |ev| {
+        // The first keystroke starts a new history entry; the rest of the typing replaces it,
+        // so Back returns to the view before the search.
+        let how = if nav.with_untracked(|v| v.filter.query.is_empty()) { History::Push } else { History::Replace };
+        let q = event_target_value(&ev);
+        nav.navigate(how, |v| v.filter.query = q);
+    };
     view! {
         <div class="search" role="search">
             <label for="q">{tr(|t| t.search_label)}</label>
-            <input
-                id="q"
-                type="search"
-                autocomplete="off"
-                enterkeyhint="search"
-                maxlength="100"
+            <input id="q" type="search" autocomplete="off" enterkeyhint="search" maxlength="100"
                 placeholder=tr(|t| t.search_placeholder)
-                prop:value=move || view.with(|v| v.filter.query.clone())
-                on:input=move |ev| {
-                    // The first keystroke starts a new history entry; the rest of the typing
-                    // replaces it, so Back returns to the view before the search.
-                    replace.set_value(view.with(|v| !v.filter.query.is_empty()));
-                    let q = event_target_value(&ev);
-                    view.update(|v| v.filter.query = q);
-                }
+                prop:value=move || nav.with(|v| v.filter.query.clone())
+                on:input=on_input
             />
         </div>
     }
@@ -48,138 +46,143 @@ fn Check(label: Signal<String>, count: Signal<Option<usize>>, checked: Signal<bo
     }
 }
 
-/// A count kept aside in `facets`, redrawn when `shown` flips.
-fn delayed(
+/// The counts, one frame behind the list (the list paints first): kept aside, and a trigger
+/// redraws them.
+#[derive(Clone, Copy)]
+struct Counts {
     facets: StoredValue<Facets>,
-    shown: RwSignal<bool>,
-    read: impl Fn(&Facets) -> Option<usize> + Send + Sync + 'static,
-) -> Signal<Option<usize>> {
-    Signal::derive(move || {
-        shown.track();
-        facets.with_value(&read)
-    })
+    redraw: Trigger,
 }
 
-/// The filters: districts, services, status and open now, each option with the number of
-/// spaces it would yield. On narrow screens the panel collapses behind a button.
+impl Counts {
+    fn follow(outcome: Memo<Outcome>) -> Counts {
+        let counts = Counts { facets: StoredValue::new(outcome.with_untracked(|o| o.facets.clone())), redraw: Trigger::new() };
+        effect(move || {
+            let next = outcome.with(|o| o.facets.clone());
+            after_paint(move || {
+                if counts.facets.try_set_value(next).is_none() {
+                    counts.redraw.notify();
+                }
+            });
+        });
+        counts
+    }
+
+    fn of(self, read: impl Fn(&Facets) -> Option<usize> + Send + Sync + 'static) -> Signal<Option<usize>> {
+        Signal::derive(move || {
+            self.redraw.track();
+            self.facets.with_value(&read)
+        })
+    }
+}
+
+/// One checkbox of the filter panel: its label, its count, and what it changes in the filter.
+fn check(label: Signal<String>, count: Signal<Option<usize>>, nav: Nav, on: fn(&Filter) -> bool, flip: fn(&mut Filter)) -> impl IntoView {
+    view! {
+        <Check label=label count=count
+            checked=Signal::derive(move || nav.with(|v| on(&v.filter)))
+            on_toggle=Callback::new(move |()| nav.push(|v| flip(&mut v.filter)))
+        />
+    }
+}
+
+/// The filters: status, districts and services, each option with the number of spaces it would
+/// yield. On narrow screens the panel collapses behind a button.
 #[component]
-pub fn FilterPanel(outcome: Memo<Outcome>, unloaded: ReadSignal<u16>) -> impl IntoView {
-    let View(view) = expect_context();
+pub fn FilterPanel(outcome: Memo<Outcome>, unloaded: ReadSignal<[bool; DISTRICTS.len()]>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
     let lang = expect_context::<UiLang>();
     let open = RwSignal::new(false);
-    let t = move || lang.texts();
-    // The counts follow the list one frame later, like the map: the list paints first. They
-    // are kept aside and `shown` flips to redraw them.
-    let facets = StoredValue::new(outcome.with_untracked(|o| o.facets.clone()));
-    let shown = RwSignal::new(false);
-    effect(move || {
-        let next = outcome.with(|o| o.facets.clone());
-        after_paint(move || {
-            if facets.try_set_value(next).is_none() {
-                shown.try_update(|s| *s = !*s);
-            }
-        });
+    let counts = Counts::follow(outcome);
+    let text = move |pick: fn(&Texts) -> &'static str| Signal::derive(move || pick(lang.texts()).to_string());
+    let chosen = move || nav.with(|v| v.filter.chips().len());
+    let districts = DISTRICTS.iter().enumerate().map(|(k, d)| {
+        view! {
+            <Check label=Signal::derive(move || lang.0.get().district(d).to_string())
+                count=counts.of(move |f| (!unloaded.get()[k]).then(|| f.districts[k]))
+                checked=Signal::derive(move || nav.with(|v| v.filter.districts.contains(&d)))
+                on_toggle=Callback::new(move |()| nav.push(|v| toggle(&mut v.filter.districts, d)))
+            />
+        }
     });
-    let chosen = move || {
-        view.with(|v| {
-            v.filter.districts.len() + v.filter.services.len() + usize::from(v.filter.certified_only) + usize::from(v.filter.open_now)
-        })
-    };
-
-    let districts = DISTRICTS
-        .iter()
-        .enumerate()
-        .map(|(k, d)| {
-            let code = d.code;
-            view! {
-                <Check
-                    label=Signal::derive(move || lang.0.get().district(d).to_string())
-                    count=delayed(facets, shown, move |f| (unloaded.get() & 1 << k == 0).then(|| f.districts[k]))
-                    checked=Signal::derive(move || view.with(|v| v.filter.districts.iter().any(|c| c == code)))
-                    on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.filter.districts, code)))
-                />
-            }
-        })
-        .collect_view();
-    let services = SERVICES
-        .iter()
-        .enumerate()
-        .map(|(k, s)| {
-            let id = s.id;
-            view! {
-                <Check
-                    label=Signal::derive(move || lang.0.get().service(s).to_string())
-                    count=delayed(facets, shown, move |f| Some(f.services[k]))
-                    checked=Signal::derive(move || view.with(|v| v.filter.services.iter().any(|c| c == id)))
-                    on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.filter.services, id)))
-                />
-            }
-        })
-        .collect_view();
-
+    let services = SERVICES.iter().enumerate().map(|(k, s)| {
+        view! {
+            <Check label=Signal::derive(move || lang.0.get().service(s).to_string())
+                count=counts.of(move |f| Some(f.services[k]))
+                checked=Signal::derive(move || nav.with(|v| v.filter.services.contains(&s)))
+                on_toggle=Callback::new(move |()| nav.push(|v| toggle(&mut v.filter.services, s)))
+            />
+        }
+    });
     view! {
         <div class="filters" class:open=move || open.get()>
-            <button
-                type="button"
-                class="button filters-toggle"
-                aria-controls="filter-panel"
-                aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                {move || if open.get() { t().hide_filters } else { t().show_filters }}
+            <button type="button" class="button filters-toggle" aria-controls="filter-panel" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { lang.texts().hide_filters } else { lang.texts().show_filters }}
                 {move || (chosen() > 0).then(|| format!(" ({})", chosen()))}
             </button>
             <section id="filter-panel" class="filter-panel" aria-label=tr(|t| t.filters)>
                 <fieldset>
                     <legend>{tr(|t| t.status)}</legend>
-                    <Check
-                        label=Signal::derive(move || t().certified_only.to_string())
-                        count=delayed(facets, shown, |f| Some(f.certified))
-                        checked=Signal::derive(move || view.with(|v| v.filter.certified_only))
-                        on_toggle=Callback::new(move |()| view.update(|v| v.filter.certified_only = !v.filter.certified_only))
-                    />
-                    <Check
-                        label=Signal::derive(move || t().open_now.to_string())
-                        count=delayed(facets, shown, |f| Some(f.open_now))
-                        checked=Signal::derive(move || view.with(|v| v.filter.open_now))
-                        on_toggle=Callback::new(move |()| view.update(|v| v.filter.open_now = !v.filter.open_now))
-                    />
+                    {check(text(|t| t.certified_only), counts.of(|f| Some(f.certified)), nav, |f| f.certified_only, |f| f.certified_only = !f.certified_only)}
+                    {check(text(|t| t.open_now), counts.of(|f| Some(f.open_now)), nav, |f| f.open_now, |f| f.open_now = !f.open_now)}
                 </fieldset>
                 <fieldset>
                     <legend>{tr(|t| t.district)}</legend>
-                    <div class="check-grid">{districts}</div>
+                    <div class="check-grid">{districts.collect_view()}</div>
                 </fieldset>
                 <fieldset>
                     <legend>{tr(|t| t.service)}</legend>
-                    <div class="check-grid">{services}</div>
+                    <div class="check-grid">{services.collect_view()}</div>
                 </fieldset>
             </section>
         </div>
     }
 }
 
-/// The chosen filters as removable chips, with "clear all": HTML text from the core, one listener.
+/// The chosen filters as removable chips, then "clear all". Removing a chip leaves the focus on
+/// the chip that takes its place (the next one, else the last), or on the results when none is left.
 #[component]
 pub fn Chips() -> impl IntoView {
-    let View(view) = expect_context();
+    let nav = expect_context::<Nav>();
     let lang = expect_context::<UiLang>();
-    let active = Memo::new(move |_| view.with(|v| v.filter.is_active()));
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(chip) = target_closest(&ev, "[data-chip]") else { return };
-        let which = chip.get_attribute("data-chip").unwrap_or_default();
-        view.update(|v| {
-            if which == "all" {
-                v.filter = v.filter.cleared();
-            } else if let Some(chip) = which.parse::<usize>().ok().and_then(|k| v.filter.chips().into_iter().nth(k)) {
-                v.filter.remove(&chip);
+    let group = NodeRef::<html::Div>::new();
+    let chips = Memo::new(move |_| nav.with(|v| v.filter.chips()));
+    let remove = move |k: usize| {
+        nav.push(|v| {
+            if let Some(chip) = v.filter.chips().get(k) {
+                v.filter.remove(chip);
+            }
+        });
+        focus_later(move || {
+            let chips = group.get_untracked().filter(|g| g.is_connected()).and_then(|g| g.query_selector_all("button.chip").ok());
+            match chips.filter(|c| c.length() > 0) {
+                Some(c) => wasm_bindgen::JsCast::dyn_into(c.item((k as u32).min(c.length() - 1))?).ok(),
+                None => document().get_element_by_id("results"),
             }
         });
     };
-    move || {
-        active.get().then(|| {
+    let buttons = move || {
+        let l = lang.0.get();
+        let list = chips.get().into_iter().enumerate().map(|(k, chip)| {
+            let text = chip.label(l);
+            let name = format!("{}：{text}", l.texts().remove_filter);
             view! {
-                <div class="chips" role="group" aria-label=tr(|t| t.chosen_filters) on:click=on_click
-                    inner_html=move || view.with(|v| chips_html(&v.filter.chips(), lang.0.get()))></div>
+                <button type="button" class="chip" aria-label=name on:click=move |_| remove(k)>
+                    <span>{text}</span>
+                    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" /></svg>
+                </button>
+            }
+        });
+        list.collect_view()
+    };
+    move || {
+        chips.with(|c| !c.is_empty()).then(|| {
+            view! {
+                <div class="chips" role="group" aria-label=tr(|t| t.chosen_filters) node_ref=group>
+                    {buttons}
+                    <button type="button" class="link-button" on:click=move |_| nav.push(|v| v.filter = v.filter.cleared())>{tr(|t| t.clear_all)}</button>
+                </div>
             }
         })
     }

@@ -20,24 +20,16 @@ pub struct Tiles {
 }
 
 impl Tiles {
-    /// The map's credit for the tiles, attribution and approval number (审图号), as HTML in
-    /// which both are plain text: Leaflet inserts attributions as markup.
+    /// The map's credit for the tiles: attribution and approval number (审图号), as text.
     ///
     /// # Examples
     /// ```
     /// use charity_finder::domain::config::Config;
-    /// let (c, _) = Config::parse(r#"{"tiles":{"url":"https://t/{z}/{x}/{y}","attribution":"<img src=x onerror=alert(1)>","approval":"GS(2024)1号"}}"#);
-    /// assert_eq!(c.tiles.unwrap().credit_html(), "&lt;img src=x onerror=alert(1)&gt; · GS(2024)1号");
+    /// let (c, _) = Config::parse(r#"{"tiles":{"url":"https://t/{z}/{x}/{y}","attribution":" OSM ","approval":"GS(2024)1号"}}"#);
+    /// assert_eq!(c.tiles.unwrap().credit(), "OSM · GS(2024)1号");
     /// ```
-    pub fn credit_html(&self) -> String {
-        let mut out = String::new();
-        for part in [&self.attribution, &self.approval].into_iter().filter(|p| !p.trim().is_empty()) {
-            if !out.is_empty() {
-                out.push_str(" · ");
-            }
-            super::cards::push_escaped(&mut out, part.trim());
-        }
-        out
+    pub fn credit(&self) -> String {
+        [&self.attribution, &self.approval].into_iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
     }
 }
 

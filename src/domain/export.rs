@@ -3,12 +3,9 @@
 
 use serde::Serialize;
 
-use super::cards::push_escaped;
 use super::decimal::fixed;
-use super::filter::Chip;
 use super::geojson::{Feature, FeatureCollection};
 use super::hours;
-use super::i18n::Lang;
 use super::model::{district, service, Code, Space, Status};
 
 /// A spreadsheet column the importer reads and the CSV export writes: its canonical (first) header and the accepted aliases.
@@ -87,6 +84,60 @@ fn csv_field(value: &str) -> String {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
         value.into_owned()
+    }
+}
+
+/// The download formats the finder offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Download {
+    Csv,
+    GeoJson,
+    Hsds,
+}
+
+impl Download {
+    pub const ALL: [Download; 3] = [Download::Csv, Download::GeoJson, Download::Hsds];
+
+    /// The button's label (the formats' own names, the same in every language).
+    pub fn label(self) -> &'static str {
+        match self {
+            Download::Csv => "CSV",
+            Download::GeoJson => "GeoJSON",
+            Download::Hsds => "HSDS JSON",
+        }
+    }
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Download::Csv => "charity-spaces.csv",
+            Download::GeoJson => "charity-spaces.geojson",
+            Download::Hsds => "charity-spaces.hsds.json",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Download::Csv => "text/csv;charset=utf-8",
+            Download::GeoJson => "application/geo+json",
+            Download::Hsds => "application/json",
+        }
+    }
+
+    /// The file's text for `spaces`.
+    ///
+    /// # Examples
+    /// ```
+    /// use charity_finder::domain::{export::Download, load::parse_dataset};
+    /// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
+    /// let geojson = Download::GeoJson.write(&data.dataset.spaces[..2]);
+    /// assert!(geojson.contains(r#""type":"FeatureCollection""#), "{geojson}");
+    /// ```
+    pub fn write<'a>(self, spaces: impl IntoIterator<Item = &'a Space>) -> String {
+        match self {
+            Download::Csv => to_csv(spaces),
+            Download::GeoJson => to_geojson(spaces),
+            Download::Hsds => to_hsds(spaces),
+        }
     }
 }
 
@@ -351,51 +402,6 @@ mod hsds {
     }
 }
 
-/// The printable list as HTML text: a heading, what was chosen, how many were found out of
-/// `total` and the date, then one table row per space.
-///
-/// # Examples
-/// ```
-/// use charity_finder::domain::{export::print_html, filter::Chip, i18n::Lang, load::parse_dataset};
-/// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
-/// let html = print_html(&[&data.dataset.spaces[0]], &[Chip::Certified], 358, "2026-11-27", Lang::En);
-/// assert!(html.contains("Printed on 2026-11-27"));
-/// assert_eq!(html.matches("<tr>").count(), 2);
-/// ```
-pub fn print_html(spaces: &[&Space], chips: &[Chip], total: usize, date: &str, lang: Lang) -> String {
-    let t = lang.texts();
-    let summary =
-        if chips.is_empty() { t.chosen_none.to_string() } else { chips.iter().map(|c| c.label(lang)).collect::<Vec<_>>().join("，") };
-    let mut o = String::with_capacity(256 + 200 * spaces.len());
-    o.push_str("<h2>");
-    push_escaped(&mut o, t.print_heading);
-    o.push_str("</h2><p>");
-    push_escaped(&mut o, &format!("{}：{summary} · {} · {} {date}", t.chosen_filters, (t.found)(spaces.len(), total), t.printed_on));
-    o.push_str(r#"</p><table class="print-table"><thead><tr>"#);
-    for heading in [t.name, t.address, t.phone, t.hours, t.services] {
-        o.push_str("<th>");
-        push_escaped(&mut o, heading);
-        o.push_str("</th>");
-    }
-    o.push_str("</tr></thead><tbody>");
-    for s in spaces {
-        let services = s.services.iter().filter_map(|x| service(x)).map(|x| lang.service(x)).collect::<Vec<_>>().join("、");
-        let hours = if s.opening_hours.is_empty() { t.hours_unknown } else { &s.opening_hours };
-        for (k, cell) in [&s.name, &s.address, &s.phone, hours, &services].into_iter().enumerate() {
-            o.push_str(match k {
-                0 => r#"<tr><td lang="zh-CN">"#,
-                1 => r#"<td lang="zh-CN">"#,
-                _ => "<td>",
-            });
-            push_escaped(&mut o, cell);
-            o.push_str("</td>");
-        }
-        o.push_str("</tr>");
-    }
-    o.push_str("</tbody></table>");
-    o
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::Value;
@@ -447,15 +453,5 @@ mod tests {
             orgs.iter().flat_map(|o| o["services"].as_array().cloned().unwrap_or_default()).find(|x| x["id"] == *id).expect("found");
         assert_eq!(service["schedules"].as_array().map(Vec::len), Some(5));
         assert_eq!(service["schedules"][0]["opens_at"], "09:00+08:00");
-    }
-
-    #[test]
-    fn print_rows_escape_their_data() {
-        let s = Space { name: "<b>x</b>".into(), address: "a&b".into(), opening_hours: String::new(), ..Space::example() };
-        let html = print_html(&[&s], &[Chip::Query("<i>".into())], 1, "2026-11-27", Lang::ZhCn);
-        assert!(!html.contains("<b>") && !html.contains("<i>"), "{html}");
-        assert!(html.contains(r#"<tr><td lang="zh-CN">&lt;b&gt;x&lt;/b&gt;</td><td lang="zh-CN">a&amp;b</td>"#), "{html}");
-        assert!(html.contains("“&lt;i&gt;”"), "{html}");
-        assert!(html.contains(&format!("<td>{}</td>", Lang::ZhCn.texts().hours_unknown)), "{html}");
     }
 }

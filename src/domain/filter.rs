@@ -4,13 +4,12 @@
 //! offering elderly care *or* food aid); different filters combine with *and*.
 
 use std::collections::HashMap;
-use std::fmt::Write;
+use std::sync::Arc;
 
-use super::cards::push_escaped;
 use super::distance::{human, Origin};
 use super::hours::{self, CstTime, Hours, OpenState};
 use super::i18n::Lang;
-use super::model::{district, district_index, service, LatLng, Space, Status, SERVICES};
+use super::model::{district_index, District, LatLng, Service, Space, Status, DISTRICTS, SERVICES};
 use super::nearest::SpatialIndex;
 use super::search::{tokens, SearchIndex};
 
@@ -133,10 +132,10 @@ fn service_mask<'a>(ids: impl Iterator<Item = &'a str>) -> u16 {
 /// What the person has chosen.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
-    /// District codes; empty = all.
-    pub districts: Vec<String>,
-    /// Service ids; empty = all.
-    pub services: Vec<String>,
+    /// Empty = all.
+    pub districts: Vec<&'static District>,
+    /// Empty = all.
+    pub services: Vec<&'static Service>,
     pub certified_only: bool,
     pub open_now: bool,
     pub query: String,
@@ -158,20 +157,20 @@ impl Filter {
 }
 
 /// Adds `item` to a multi-select list, or removes it when it is there.
-pub fn toggle(list: &mut Vec<String>, item: &str) {
-    match list.iter().position(|x| x == item) {
+pub fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    match list.iter().position(|x| *x == item) {
         Some(i) => {
             list.remove(i);
         }
-        None => list.push(item.to_string()),
+        None => list.push(item),
     }
 }
 
 /// One chosen filter, as shown in a removable chip.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Chip {
-    District(String),
-    Service(String),
+    District(&'static District),
+    Service(&'static Service),
     Certified,
     OpenNow,
     Query(String),
@@ -182,8 +181,8 @@ impl Chip {
     /// The chip's text in a language.
     pub fn label(&self, l: Lang) -> String {
         match self {
-            Chip::District(code) => district(code).map(|d| l.district(d)).unwrap_or(code).to_string(),
-            Chip::Service(id) => service(id).map(|s| l.service(s)).unwrap_or(id).to_string(),
+            Chip::District(d) => l.district(d).to_string(),
+            Chip::Service(s) => l.service(s).to_string(),
             Chip::Certified => l.texts().certified_only.to_string(),
             Chip::OpenNow => l.texts().open_now.to_string(),
             Chip::Query(q) => format!("“{q}”"),
@@ -192,39 +191,11 @@ impl Chip {
     }
 }
 
-/// The chosen filters as removable chips (HTML text), each button naming its place in
-/// [`Filter::chips`] (`data-chip`), then "clear all" (`data-chip="all"`).
-///
-/// # Examples
-/// ```
-/// use charity_finder::domain::{filter::{chips_html, Chip}, i18n::Lang};
-/// let html = chips_html(&[Chip::Certified], Lang::En);
-/// assert!(html.contains(r#"data-chip="0" aria-label="Remove filter："#));
-/// ```
-pub fn chips_html(chips: &[Chip], lang: Lang) -> String {
-    let t = lang.texts();
-    let mut o = String::new();
-    for (k, chip) in chips.iter().enumerate() {
-        let text = chip.label(lang);
-        let _ = write!(o, r#"<button type="button" class="chip" data-chip="{k}" aria-label=""#);
-        push_escaped(&mut o, &format!("{}：{text}", t.remove_filter));
-        o.push_str(r#""><span>"#);
-        push_escaped(&mut o, &text);
-        o.push_str(
-            r#"</span><svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8"></path></svg></button>"#,
-        );
-    }
-    o.push_str(r#"<button type="button" class="link-button" data-chip="all">"#);
-    push_escaped(&mut o, t.clear_all);
-    o.push_str("</button>");
-    o
-}
-
 impl Filter {
     /// The chosen filters, in display order.
     pub fn chips(&self) -> Vec<Chip> {
-        let mut out: Vec<Chip> = self.districts.iter().cloned().map(Chip::District).collect();
-        out.extend(self.services.iter().cloned().map(Chip::Service));
+        let mut out: Vec<Chip> = self.districts.iter().copied().map(Chip::District).collect();
+        out.extend(self.services.iter().copied().map(Chip::Service));
         if self.certified_only {
             out.push(Chip::Certified);
         }
@@ -261,23 +232,50 @@ impl Filter {
 /// How many spaces each option would yield, given the other filters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facets {
-    /// In the order of [`DISTRICTS`](super::model::DISTRICTS).
-    pub districts: [usize; 11],
+    /// In the order of [`DISTRICTS`].
+    pub districts: [usize; DISTRICTS.len()],
     /// In the order of [`SERVICES`].
-    pub services: [usize; 11],
+    pub services: [usize; SERVICES.len()],
     pub certified: usize,
     pub open_now: usize,
 }
 
 /// The result of filtering.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// It carries the catalog it was computed from: its indices mean nothing against another (a part
+/// of a split dataset arriving makes a new catalog, with the spaces at new positions).
+#[derive(Clone)]
 pub struct Outcome {
-    /// Indices into [`Catalog::spaces`], in the requested order.
+    pub catalog: Arc<Catalog>,
+    /// Indices into the catalog's spaces, in the requested order.
     pub indices: Vec<usize>,
     /// Distance in metres from `Filter::near` for each entry of `indices` (in distance order
     /// without a radius, cut to whole decimetres); empty when near is not set.
     pub distances: Vec<f64>,
     pub facets: Facets,
+}
+
+impl Outcome {
+    /// The spaces found, in order.
+    pub fn spaces(&self) -> impl Iterator<Item = &Space> {
+        self.indices.iter().map(|&i| &self.catalog.spaces[i])
+    }
+}
+
+/// The same outcome: computed from the same catalog, with the same results and counts.
+impl PartialEq for Outcome {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.catalog, &other.catalog)
+            && self.indices == other.indices
+            && self.distances == other.distances
+            && self.facets == other.facets
+    }
+}
+
+impl std::fmt::Debug for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Outcome").field("indices", &self.indices).field("facets", &self.facets).finish_non_exhaustive()
+    }
 }
 
 /// The order of results.
@@ -294,16 +292,25 @@ pub enum Sort {
 ///
 /// # Examples
 /// ```
-/// use charity_finder::domain::{filter::{run, Catalog, Filter, Sort}, hours::CstTime, load::parse_dataset};
+/// use std::sync::Arc;
+/// use charity_finder::domain::{filter::{run, Catalog, Filter, Sort}, hours::CstTime, load::parse_dataset, model::district};
 /// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
-/// let catalog = Catalog::new(data.dataset.spaces);
+/// let catalog = Arc::new(Catalog::new(data.dataset.spaces));
 /// let now = CstTime { weekday: 2, minute: 600 };
-/// let panyu = Filter { districts: vec!["440113".into()], ..Filter::default() };
-/// assert_eq!(run(&catalog, &panyu, Sort::Name, now).indices.len(), 100);
+/// let panyu = Filter { districts: vec![district("440113").unwrap()], ..Filter::default() };
+/// let outcome = run(&catalog, &panyu, Sort::Name, now);
+/// assert_eq!(outcome.indices.len(), 100);
+/// assert!(outcome.spaces().all(|s| s.district == "440113"));
 /// ```
-pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outcome {
-    let wanted_districts: u16 = filter.districts.iter().filter_map(|c| district_index(c)).fold(0, |m, i| m | (1 << i));
-    let wanted_services = service_mask(filter.services.iter().map(String::as_str));
+pub fn run(catalog: &Arc<Catalog>, filter: &Filter, sort: Sort, now: CstTime) -> Outcome {
+    let (indices, distances, facets) = select(catalog, filter, sort, now);
+    Outcome { catalog: Arc::clone(catalog), indices, distances, facets }
+}
+
+/// The positions found, their distances and the counts.
+fn select(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> (Vec<usize>, Vec<f64>, Facets) {
+    let wanted_districts: u16 = filter.districts.iter().filter_map(|d| district_index(d.code)).fold(0, |m, i| m | (1 << i));
+    let wanted_services = service_mask(filter.services.iter().map(|s| s.id));
     let matched = catalog.search.matching(&tokens(&filter.query));
     let open: Vec<bool> = catalog.schedules.iter().map(|h| h.as_ref().is_some_and(|h| hours::is_open(h.state_at(now)))).collect();
     let radius = filter.near.zip(filter.radius_m);
@@ -358,7 +365,7 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
     }
 
     let Some(near) = filter.near else {
-        return Outcome { indices, distances: Vec::new(), facets };
+        return (indices, Vec::new(), facets);
     };
     // Distances are measured for the spaces that pass, in one tight loop over the index's
     // compact positions.
@@ -372,7 +379,7 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
             let keyed = indices.iter().map(|&i| ((metres(i) * 10.0) as u32, i as u32)).collect();
             let sorted = radix_sort(keyed);
             let distances = sorted.iter().map(|&(d, _)| f64::from(d) / 10.0).collect();
-            return Outcome { indices: sorted.into_iter().map(|(_, i)| i as usize).collect(), distances, facets };
+            return (sorted.into_iter().map(|(_, i)| i as usize).collect(), distances, facets);
         }
         known = indices.iter().map(|&i| metres(i)).collect();
     }
@@ -386,12 +393,8 @@ pub fn run(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> Outc
         _ => None,
     };
     match order {
-        Some(order) => Outcome {
-            indices: order.iter().map(|&k| indices[k as usize]).collect(),
-            distances: order.iter().map(|&k| known[k as usize]).collect(),
-            facets,
-        },
-        None => Outcome { indices, distances: known, facets },
+        Some(order) => (order.iter().map(|&k| indices[k as usize]).collect(), order.iter().map(|&k| known[k as usize]).collect(), facets),
+        None => (indices, known, facets),
     }
 }
 
@@ -427,16 +430,23 @@ mod tests {
     use super::*;
     use crate::domain::distance::metres;
     use crate::domain::load::parse_dataset;
-    use crate::domain::model::DISTRICTS;
     use crate::domain::search::Haystack;
 
-    fn catalog() -> Catalog {
-        Catalog::new(parse_dataset(include_str!("../../public/data/spaces.json")).expect("bundled data loads").dataset.spaces)
+    fn catalog() -> Arc<Catalog> {
+        Arc::new(Catalog::new(parse_dataset(include_str!("../../public/data/spaces.json")).expect("bundled data loads").dataset.spaces))
+    }
+
+    fn d(code: &str) -> &'static District {
+        crate::domain::model::district(code).expect("a district")
+    }
+
+    fn sv(id: &str) -> &'static Service {
+        crate::domain::model::service(id).expect("a service")
     }
 
     const NOON_WED: CstTime = CstTime { weekday: 2, minute: 720 };
 
-    fn count(c: &Catalog, f: &Filter) -> usize {
+    fn count(c: &Arc<Catalog>, f: &Filter) -> usize {
         run(c, f, Sort::Name, NOON_WED).indices.len()
     }
 
@@ -447,8 +457,8 @@ mod tests {
             .iter()
             .enumerate()
             .filter(|(i, s)| {
-                (f.districts.is_empty() || f.districts.iter().any(|d| *d == s.district))
-                    && (f.services.is_empty() || s.services.iter().any(|x| f.services.iter().any(|c| *c == *x)))
+                (f.districts.is_empty() || f.districts.iter().any(|d| d.code == s.district))
+                    && (f.services.is_empty() || s.services.iter().any(|x| f.services.iter().any(|c| c.id == *x)))
                     && (!f.certified_only || s.status == Status::Certified)
                     && (!f.open_now || hours::is_open(c.state(*i, NOON_WED)))
                     && Haystack::new(s).matches(&q)
@@ -474,12 +484,12 @@ mod tests {
         let mut shuffled = spaces.clone();
         shuffled.reverse();
         shuffled.rotate_left(100);
-        let (in_place, moved) = (Catalog::new(spaces), Catalog::new(shuffled));
+        let (in_place, moved) = (Arc::new(Catalog::new(spaces)), Arc::new(Catalog::new(shuffled)));
         assert_eq!(in_place.spaces, moved.spaces);
         let filters = [
             Filter::default(),
-            Filter { districts: vec!["440113".into()], certified_only: true, ..Filter::default() },
-            Filter { services: vec!["elderly".into(), "food".into()], open_now: true, query: "街".into(), ..Filter::default() },
+            Filter { districts: vec![d("440113")], certified_only: true, ..Filter::default() },
+            Filter { services: vec![sv("elderly"), sv("food")], open_now: true, query: "街".into(), ..Filter::default() },
             Filter { query: "panyu shawan".into(), ..Filter::default() },
             Filter { near: Some(LatLng { lat: 23.1064, lng: 113.3245 }), ..Filter::default() },
         ];
@@ -493,11 +503,11 @@ mod tests {
     fn filters_agree_with_the_oracle() {
         let c = catalog();
         let filters = [
-            Filter { districts: vec!["440113".into()], ..Filter::default() },
-            Filter { districts: vec!["440113".into(), "440106".into()], certified_only: true, ..Filter::default() },
-            Filter { services: vec!["elderly".into(), "food".into()], open_now: true, ..Filter::default() },
+            Filter { districts: vec![d("440113")], ..Filter::default() },
+            Filter { districts: vec![d("440113"), d("440106")], certified_only: true, ..Filter::default() },
+            Filter { services: vec![sv("elderly"), sv("food")], open_now: true, ..Filter::default() },
             Filter { query: "panyu".into(), ..Filter::default() },
-            Filter { query: "沙湾".into(), services: vec!["donation".into()], ..Filter::default() },
+            Filter { query: "沙湾".into(), services: vec![sv("donation")], ..Filter::default() },
         ];
         for f in &filters {
             assert_eq!(count(&c, f), oracle(&c, f), "{f:?}");
@@ -507,14 +517,14 @@ mod tests {
     #[test]
     fn facets_count_each_option_under_the_other_filters() {
         let c = catalog();
-        let base = Filter { certified_only: true, services: vec!["elderly".into()], ..Filter::default() };
+        let base = Filter { certified_only: true, services: vec![sv("elderly")], ..Filter::default() };
         let out = run(&c, &base, Sort::Name, NOON_WED);
         for (k, d) in DISTRICTS.iter().enumerate() {
-            let with = Filter { districts: vec![d.code.into()], ..base.clone() };
+            let with = Filter { districts: vec![d], ..base.clone() };
             assert_eq!(out.facets.districts[k], oracle(&c, &with), "{}", d.zh);
         }
         for (k, s) in SERVICES.iter().enumerate() {
-            let with = Filter { services: vec![s.id.into()], ..base.clone() };
+            let with = Filter { services: vec![s], ..base.clone() };
             assert_eq!(out.facets.services[k], oracle(&c, &with), "{}", s.id);
         }
         let uncertified = Filter { certified_only: false, ..base.clone() };
@@ -524,8 +534,8 @@ mod tests {
     #[test]
     fn chips_remove_one_filter_each() {
         let mut f = Filter {
-            districts: vec!["440113".into(), "440106".into()],
-            services: vec!["food".into()],
+            districts: vec![d("440113"), d("440106")],
+            services: vec![sv("food")],
             certified_only: true,
             open_now: true,
             query: " 沙湾 ".into(),
@@ -546,7 +556,7 @@ mod tests {
     #[test]
     fn panyu_has_one_hundred() {
         let c = catalog();
-        assert_eq!(count(&c, &Filter { districts: vec!["440113".into()], ..Filter::default() }), 100);
+        assert_eq!(count(&c, &Filter { districts: vec![d("440113")], ..Filter::default() }), 100);
     }
 
     #[test]

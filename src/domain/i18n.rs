@@ -24,6 +24,15 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, as a switcher lists it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "简体中文",
+            Lang::En => "English",
+            Lang::ZhTw => "繁體中文",
+        }
+    }
+
     /// Reads `?lang=` or a browser language (`en-GB`, `zh-HK`, `zh-Hant-TW`, …).
     /// `public/first-view.js` repeats the simplified-Chinese case in JavaScript, to decide before
     /// the app runs: keep the two in step.

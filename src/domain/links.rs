@@ -17,6 +17,18 @@ pub struct MapLink {
     pub url: String,
 }
 
+/// The `tel:` link for a phone text: its first number, digits and `+` only, and its extension
+/// (`转123`) after a pause.
+pub fn tel(phone: &str) -> String {
+    let first = phone.split(['/', '、']).next().unwrap_or_default();
+    let digits = |t: &str| t.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>();
+    match first.split_once('转') {
+        // A pause, then the extension: what phones dial for `tel:…,123`.
+        Some((number, ext)) => format!("tel:{},{}", digits(number), digits(ext)),
+        None => format!("tel:{}", digits(first)),
+    }
+}
+
 /// The navigation links for a space (WGS-84 in the dataset).
 ///
 /// # Examples
@@ -60,6 +72,14 @@ pub fn map_links(space: &Space) -> [MapLink; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_links_call_the_first_number() {
+        assert_eq!(tel("020-8888 1234 / 139 0000 0000"), "tel:02088881234");
+        assert_eq!(tel("+86 20 1234、5"), "tel:+86201234");
+        assert_eq!(tel("020-84731234转123 / 139"), "tel:02084731234,123");
+    }
+
     use crate::domain::model::LatLng;
 
     fn tower() -> Space {

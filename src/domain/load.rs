@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::decimal::short;
-use super::model::{district, service, Dataset, Meta, Space, SCHEMA_VERSION};
+use super::model::{district, service, Dataset, District, Meta, Space, SCHEMA_VERSION};
 
 /// Rough bounding box of Guangzhou (WGS-84), used to reject coordinates far outside the city
 /// (swapped latitude/longitude, a missing minus sign, another city). The validator checks the
@@ -361,22 +361,20 @@ impl Index {
         }
         Ok(index)
     }
+}
 
-    /// The parts to load first for a choice of districts (all of them when none is chosen),
-    /// and the rest.
-    ///
-    /// # Examples
-    /// ```
-    /// use charity_finder::domain::load::Index;
-    /// let index = Index::parse(r#"{"meta":{"schema_version":1,"as_of":"2026-01-01","source":"s","licence":"l","sample":true},
-    ///   "parts":[{"district":"440106","url":"parts/440106.json","count":30},{"district":"440113","url":"parts/440113.json","count":100}]}"#).unwrap();
-    /// let (first, rest) = index.split_for(&["440113".to_string()]);
-    /// assert_eq!((first.len(), rest.len()), (1, 1));
-    /// assert_eq!(index.split_for(&[]).0.len(), 2);
-    /// ```
-    pub fn split_for(&self, districts: &[String]) -> (Vec<&Part>, Vec<&Part>) {
-        self.parts.iter().partition(|p| districts.is_empty() || districts.contains(&p.district))
-    }
+/// The parts a choice of districts needs (all of them when none is chosen).
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::{load::{needed, Index}, model::district};
+/// let index = Index::parse(r#"{"meta":{"schema_version":1,"as_of":"2026-01-01","source":"s","licence":"l","sample":true},
+///   "parts":[{"district":"440106","url":"parts/440106.json","count":30},{"district":"440113","url":"parts/440113.json","count":100}]}"#).unwrap();
+/// assert_eq!(needed(&index.parts, &[district("440113").unwrap()]).len(), 1);
+/// assert_eq!(needed(&index.parts, &[]).len(), 2);
+/// ```
+pub fn needed(parts: &[Part], districts: &[&District]) -> Vec<Part> {
+    parts.iter().filter(|p| districts.is_empty() || districts.iter().any(|d| d.code == p.district)).cloned().collect()
 }
 
 /// A part's URL as the browser should fetch it: relative URLs are taken from the index's folder.

@@ -1,11 +1,9 @@
 //! The finder's core: plain Rust with no browser types, unit-tested natively.
 
 pub mod boundaries;
-pub mod cards;
 pub mod config;
 pub mod coords;
 pub mod decimal;
-pub mod details;
 pub mod distance;
 pub mod export;
 pub mod filter;
@@ -16,7 +14,6 @@ pub mod links;
 pub mod load;
 pub mod model;
 pub mod nearest;
-pub mod overview;
 pub mod page;
 pub mod places;
 pub mod search;

@@ -8,14 +8,14 @@ pub struct Stats {
     pub total: usize,
     pub certified: usize,
     /// Per district, in the order of [`DISTRICTS`]: (all, certified).
-    pub districts: [(usize, usize); 11],
+    pub districts: [(usize, usize); DISTRICTS.len()],
     /// Per service, in the order of [`SERVICES`].
-    pub services: [usize; 11],
+    pub services: [usize; SERVICES.len()],
 }
 
 /// Counts spaces by status, district and service.
 pub fn stats<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> Stats {
-    let mut s = Stats { total: 0, certified: 0, districts: [(0, 0); 11], services: [0; 11] };
+    let mut s = Stats { total: 0, certified: 0, districts: [(0, 0); DISTRICTS.len()], services: [0; SERVICES.len()] };
     for space in spaces {
         s.total += 1;
         let certified = space.status == Status::Certified;

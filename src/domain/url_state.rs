@@ -69,7 +69,7 @@ impl ViewState {
     /// ```
     /// use charity_finder::domain::url_state::ViewState;
     /// let (v, ignored) = ViewState::parse("?district=440113,zzz&q=%E6%B2%99%E6%B9%BE&open=1&x=1");
-    /// assert_eq!(v.filter.districts, ["440113"]);
+    /// assert_eq!(v.filter.districts.iter().map(|d| d.code).collect::<Vec<_>>(), ["440113"]);
     /// assert_eq!(v.filter.query, "沙湾");
     /// assert!(v.filter.open_now);
     /// assert_eq!(ignored, ["district", "x"]);
@@ -87,8 +87,8 @@ impl ViewState {
             };
             let mut ignore = |_: &str| ignored.push(key.clone());
             match key.as_str() {
-                param::DISTRICT => list(&value, &mut v.filter.districts, |c| district(c).is_some(), &mut ignore),
-                param::SERVICE => list(&value, &mut v.filter.services, |s| service(s).is_some(), &mut ignore),
+                param::DISTRICT => list(&value, &mut v.filter.districts, district, &mut ignore),
+                param::SERVICE => list(&value, &mut v.filter.services, service, &mut ignore),
                 param::STATUS => match value.as_str() {
                     "certified" => v.filter.certified_only = true,
                     "all" | "" => {}
@@ -153,10 +153,10 @@ impl ViewState {
         let mut parts: Vec<String> = Vec::new();
         let mut push = |k: &str, v: &str| parts.push(format!("{k}={}", encode(v)));
         if !f.districts.is_empty() {
-            push(param::DISTRICT, &f.districts.join(","));
+            push(param::DISTRICT, &f.districts.iter().map(|d| d.code).collect::<Vec<_>>().join(","));
         }
         if !f.services.is_empty() {
-            push(param::SERVICE, &f.services.join(","));
+            push(param::SERVICE, &f.services.iter().map(|s| s.id).collect::<Vec<_>>().join(","));
         }
         if f.certified_only {
             push(param::STATUS, "certified");
@@ -261,12 +261,12 @@ window.addEventListener('message', function (e) {{\n\
     )
 }
 
-fn list(value: &str, into: &mut Vec<String>, known: impl Fn(&str) -> bool, ignore: &mut impl FnMut(&str)) {
+fn list<T: PartialEq>(value: &str, into: &mut Vec<T>, known: impl Fn(&str) -> Option<T>, ignore: &mut impl FnMut(&str)) {
     for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        if !known(item) {
-            ignore(item);
-        } else if !into.iter().any(|x| x == item) {
-            into.push(item.to_string());
+        match known(item) {
+            None => ignore(item),
+            Some(x) if !into.contains(&x) => into.push(x),
+            Some(_) => {}
         }
     }
 }
@@ -418,6 +418,6 @@ mod tests {
     #[test]
     fn duplicates_collapse() {
         let (v, _) = ViewState::parse("district=440113,440113&district=440106");
-        assert_eq!(v.filter.districts, ["440113", "440106"]);
+        assert_eq!(v.filter.districts.iter().map(|d| d.en).collect::<Vec<_>>(), ["Panyu", "Tianhe"]);
     }
 }

@@ -40,7 +40,7 @@ impl Rng {
 
 /// Spaces per district for the 2021 totals, in the order of [`DISTRICTS`]: Panyu 100 as
 /// published; the other 258 spread roughly by the number of streets and towns.
-const PER_DISTRICT_2021: [usize; 11] = [24, 30, 28, 30, 36, 22, 100, 26, 18, 20, 24];
+const PER_DISTRICT_2021: [usize; DISTRICTS.len()] = [24, 30, 28, 30, 36, 22, 100, 26, 18, 20, 24];
 /// Certified spaces in 2021.
 const CERTIFIED_2021: usize = 165;
 
@@ -142,7 +142,7 @@ pub fn generate(seed: u64, total: usize, boundaries: &Boundaries) -> Dataset {
     let mut per_district: Vec<usize> = PER_DISTRICT_2021.iter().map(|n| n * total / base).collect();
     let mut k = 0;
     while per_district.iter().sum::<usize>() < total {
-        per_district[k % 11] += 1;
+        per_district[k % DISTRICTS.len()] += 1;
         k += 1;
     }
     let certified_target = CERTIFIED_2021 * total / base;

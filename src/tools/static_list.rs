@@ -2,13 +2,13 @@
 //! script. It is what a browser without script, an app that cannot start, a screen-reader user who
 //! prefers a plain page and a search engine get, and it prints well. It links to the app and back.
 
-use std::fmt::Write;
-
-use crate::domain::cards::push_escaped;
 use crate::domain::hours::{self, hhmm};
 use crate::domain::i18n::Lang;
+use crate::domain::links::tel;
 use crate::domain::model::{service, Dataset, Space, Status, DISTRICTS};
 use crate::domain::page::data_line;
+use crate::domain::url_state::encode;
+use crate::html::Html;
 
 pub use crate::domain::page::list_file as file_name;
 
@@ -16,112 +16,106 @@ pub use crate::domain::page::list_file as file_name;
 /// each in name order as the file holds them.
 pub fn render(dataset: &Dataset, lang: Lang) -> String {
     let t = lang.texts();
-    let mut o = String::with_capacity(dataset.spaces.len() * 700 + 4096);
-    let _ = write!(
-        o,
-        r#"<!doctype html><html lang="{}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>"#,
-        lang.tag()
-    );
-    push_escaped(&mut o, t.list_title);
-    o.push_str(r#"</title><link rel="stylesheet" href="list.css"></head><body><header><h1>"#);
-    push_escaped(&mut o, t.list_title);
-    o.push_str("</h1><p>");
-    push_escaped(&mut o, &(t.list_intro)(dataset.spaces.len()));
     let app = match lang {
         Lang::ZhCn => "./".to_string(),
         other => format!("./?lang={}", other.tag()),
     };
-    let _ = write!(o, r#"</p><p><a href="{app}">"#);
-    push_escaped(&mut o, t.list_open_app);
-    o.push_str("</a></p><p>");
-    for (k, other) in Lang::ALL.iter().filter(|l| **l != lang).enumerate() {
-        let name = match other {
-            Lang::ZhCn => "简体中文",
-            Lang::En => "English",
-            Lang::ZhTw => "繁體中文",
-        };
-        let _ = write!(
-            o,
-            r#"{}<a href="{}" lang="{}" hreflang="{}">{name}</a>"#,
-            if k > 0 { " · " } else { "" },
-            file_name(*other),
-            other.tag(),
-            other.tag()
-        );
-    }
-    o.push_str("</p>");
-    if dataset.meta.sample {
-        o.push_str(r#"<p class="note">"#);
-        push_escaped(&mut o, &data_line(&dataset.meta, lang));
-        o.push_str("</p>");
-    }
-    o.push_str(r#"</header><main><nav aria-labelledby="districts"><h2 id="districts">"#);
-    push_escaped(&mut o, t.list_districts);
-    o.push_str("</h2><ul>");
+    let mut h = Html::with_capacity(dataset.spaces.len() * 700 + 4096);
+    h.raw("<!doctype html>").el("html", &[("lang", lang.tag())], |h| {
+        h.el("head", &[], |h| {
+            h.raw(r#"<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">"#);
+            h.el_text("title", &[], t.list_title).raw(r#"<link rel="stylesheet" href="list.css">"#);
+        });
+        h.el("body", &[], |h| {
+            header(h, dataset, &app, lang);
+            h.el("main", &[], |h| districts(h, dataset, &app, lang));
+            h.el("footer", &[], |h| {
+                h.el_text("p", &[], &if dataset.meta.sample { t.sample_notice.to_string() } else { data_line(&dataset.meta, lang) });
+            });
+        });
+    });
+    let mut page = h.finish();
+    page.push('\n');
+    page
+}
+
+/// The title, what the page is, the way to the app and to the other languages.
+fn header(h: &mut Html, dataset: &Dataset, app: &str, lang: Lang) {
+    let t = lang.texts();
+    h.el("header", &[], |h| {
+        h.el_text("h1", &[], t.list_title).el_text("p", &[], &(t.list_intro)(dataset.spaces.len()));
+        h.el("p", &[], |h| {
+            h.el_text("a", &[("href", app)], t.list_open_app);
+        });
+        h.el("p", &[], |h| {
+            for (k, other) in Lang::ALL.iter().filter(|l| **l != lang).enumerate() {
+                if k > 0 {
+                    h.raw(" · ");
+                }
+                h.el_text("a", &[("href", file_name(*other)), ("lang", other.tag()), ("hreflang", other.tag())], other.name());
+            }
+        });
+        if dataset.meta.sample {
+            h.el_text("p", &[("class", "note")], &data_line(&dataset.meta, lang));
+        }
+    });
+}
+
+/// The districts' index, then a section per district with its spaces.
+fn districts(h: &mut Html, dataset: &Dataset, app: &str, lang: Lang) {
+    let t = lang.texts();
     let groups: Vec<(&'static str, &'static str, Vec<&Space>)> = DISTRICTS
         .iter()
         .map(|d| (d.code, lang.district(d), dataset.spaces.iter().filter(|s| &*s.district == d.code).collect::<Vec<_>>()))
         .filter(|(_, _, spaces)| !spaces.is_empty())
         .collect();
+    h.el("nav", &[("aria-labelledby", "districts")], |h| {
+        h.el_text("h2", &[("id", "districts")], t.list_districts);
+        h.el("ul", &[], |h| {
+            for (code, name, spaces) in &groups {
+                h.el("li", &[], |h| {
+                    h.el_text("a", &[("href", &format!("#d{code}"))], name).text(&format!(" ({})", spaces.len()));
+                });
+            }
+        });
+    });
     for (code, name, spaces) in &groups {
-        let _ = write!(o, r##"<li><a href="#d{code}">"##);
-        push_escaped(&mut o, name);
-        let _ = write!(o, "</a> ({})</li>", spaces.len());
+        let (section, heading) = (format!("d{code}"), format!("h{code}"));
+        h.el("section", &[("id", &section), ("aria-labelledby", &heading)], |h| {
+            h.el_text("h2", &[("id", &heading)], &format!("{name} ({})", spaces.len()));
+            h.el("ul", &[("class", "spaces")], |h| {
+                for s in spaces {
+                    space(h, s, app, lang);
+                }
+            });
+        });
     }
-    o.push_str("</ul></nav>");
-    for (code, name, spaces) in &groups {
-        let _ = write!(o, r#"<section id="d{code}" aria-labelledby="h{code}"><h2 id="h{code}">"#);
-        push_escaped(&mut o, &format!("{name} ({})", spaces.len()));
-        o.push_str(r#"</h2><ul class="spaces">"#);
-        for s in spaces {
-            space_html(&mut o, s, &app, lang);
-        }
-        o.push_str("</ul></section>");
-    }
-    o.push_str("</main><footer><p>");
-    push_escaped(&mut o, &if dataset.meta.sample { t.sample_notice.to_string() } else { data_line(&dataset.meta, lang) });
-    o.push_str("</p></footer></body></html>\n");
-    o
 }
 
-fn space_html(o: &mut String, s: &Space, app: &str, lang: Lang) {
+fn space(h: &mut Html, s: &Space, app: &str, lang: Lang) {
     let t = lang.texts();
     let sep = if app.contains('?') { '&' } else { '?' };
-    o.push_str(r#"<li><h3 lang="zh-CN"><a href=""#);
-    push_escaped(o, &format!("{app}{sep}space={}", crate::domain::url_state::encode(&s.id)));
-    o.push_str(r#"">"#);
-    push_escaped(o, &s.name);
-    o.push_str("</a></h3><dl>");
-    let fact = |o: &mut String, label: &str| {
-        o.push_str("<dt>");
-        push_escaped(o, label);
-        o.push_str("</dt><dd>");
-    };
-    fact(o, t.status);
-    push_escaped(o, if s.status == Status::Certified { t.certified } else { t.registered });
-    o.push_str("</dd>");
-    fact(o, t.address);
-    o.push_str(r#"<span lang="zh-CN">"#);
-    push_escaped(o, &s.address);
-    o.push_str("</span></dd>");
-    if !s.phone.is_empty() {
-        fact(o, t.phone);
-        o.push_str(r#"<a href=""#);
-        push_escaped(o, &crate::domain::details::tel(&s.phone));
-        o.push_str(r#"">"#);
-        push_escaped(o, &s.phone);
-        o.push_str("</a></dd>");
-    }
-    fact(o, t.hours);
-    push_escaped(o, &hours_text(s, lang));
-    o.push_str("</dd>");
-    let labels: Vec<&str> = s.services.iter().filter_map(|id| service(id)).map(|svc| lang.service(svc)).collect();
-    if !labels.is_empty() {
-        fact(o, t.services);
-        push_escaped(o, &labels.join(if lang == Lang::En { ", " } else { "、" }));
-        o.push_str("</dd>");
-    }
-    o.push_str("</dl></li>");
+    h.el("li", &[], |h| {
+        h.el("h3", &[("lang", "zh-CN")], |h| {
+            h.el_text("a", &[("href", &format!("{app}{sep}space={}", encode(&s.id)))], &s.name);
+        });
+        h.el("dl", &[], |h| {
+            h.el_text("dt", &[], t.status).el_text("dd", &[], if s.status == Status::Certified { t.certified } else { t.registered });
+            h.el_text("dt", &[], t.address).el("dd", &[], |h| {
+                h.el_text("span", &[("lang", "zh-CN")], &s.address);
+            });
+            if !s.phone.is_empty() {
+                h.el_text("dt", &[], t.phone).el("dd", &[], |h| {
+                    h.el_text("a", &[("href", &tel(&s.phone))], &s.phone);
+                });
+            }
+            h.el_text("dt", &[], t.hours).el_text("dd", &[], &hours_text(s, lang));
+            let labels: Vec<&str> = s.services.iter().filter_map(|id| service(id)).map(|svc| lang.service(svc)).collect();
+            if !labels.is_empty() {
+                h.el_text("dt", &[], t.services).el_text("dd", &[], &labels.join(if lang == Lang::En { ", " } else { "、" }));
+            }
+        });
+    });
 }
 
 /// The opening hours in words: days with the same hours together (`星期一至星期五 09:00–17:00`),

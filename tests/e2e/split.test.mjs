@@ -83,3 +83,41 @@ test('a part that cannot be read is explained, the spaces shown stay, and retry 
     assert.equal(await alert.count(), 0);
   });
 });
+
+test('a part arriving between a filter change and the map update: the markers are those of the list', async () => {
+  // The map writes its markers a frame after the list. Frames are held here, so that a filter
+  // change waits for its markers while a part of the dataset arrives and makes a new catalog:
+  // markers computed against one catalog must never be read against another.
+  const routes = splitRoutes();
+  const panyu = routes['split/parts/440113.json'];
+  let releasePart;
+  const partHeld = new Promise((resolve) => { releasePart = resolve; });
+  let asked = false;
+  routes['split/parts/440113.json'] = (req, res) => {
+    asked = true;
+    partHeld.then(() => panyu(req, res));
+    return true;
+  };
+  await session({ serve: { routes } }, async (page, server) => {
+    await page.goto(`${server.url}?district=440104`);
+    const yuexiu = await found(page);
+    await mapShows(page, yuexiu);
+    await page.locator('.filter-panel label.check', { hasText: '番禺区' }).locator('input').check();
+    while (!asked) await page.waitForTimeout(20);
+    await page.evaluate(() => {
+      const raf = window.requestAnimationFrame.bind(window);
+      const held = [];
+      window.requestAnimationFrame = (cb) => { held.push(cb); return 0; };
+      window.releaseFrames = () => { window.requestAnimationFrame = raf; held.splice(0).forEach((cb) => raf(cb)); };
+    });
+    // A change the list shows at once, under the old catalog; its markers wait for a frame.
+    await page.locator('.filter-panel label.check', { hasText: '只看已认证' }).locator('input').check();
+    const before = await found(page);
+    releasePart();
+    await page.waitForFunction((n) => Number(/(\d+)/.exec(document.querySelector('.results-bar .count')?.textContent ?? '')?.[1]) > n, before);
+    await page.evaluate(() => window.releaseFrames());
+    const after = await found(page);
+    assert.ok(after > before, `${after} > ${before}`);
+    await mapShows(page, after);
+  });
+});

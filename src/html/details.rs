@@ -1,0 +1,208 @@
+//! The details of one space: everything in the record, with copy, call and navigate. The two
+//! buttons carry a `data-action` (`close`, `copy`) for the one listener the panel has.
+
+use super::cards::{badge, services, state_label};
+use super::{Html, CROSS};
+use crate::domain::hours::{hhmm, Hours, OpenState};
+use crate::domain::i18n::Lang;
+use crate::domain::links::{map_links, tel};
+use crate::domain::model::Space;
+
+/// What the panel shows besides the record itself.
+pub struct Details<'a> {
+    pub space: &'a Space,
+    /// The parsed opening hours, when the text parses.
+    pub hours: Option<&'a Hours>,
+    pub state: OpenState,
+    /// 0 = Monday … 6 = Sunday: the row marked as today.
+    pub today: u8,
+    /// Where to report an error in this record, when the deployment has such a form.
+    pub report: Option<&'a str>,
+}
+
+/// The panel's content for a space.
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::{hours::OpenState, i18n::Lang, load::parse_dataset};
+/// use charity_finder::html::details::{details_html, Details};
+/// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
+/// let space = &data.dataset.spaces[0];
+/// let html = details_html(&Details { space, hours: None, state: OpenState::Unknown, today: 2, report: None }, Lang::En);
+/// assert!(html.starts_with(r#"<div class="details-head"><h2 id="details-title""#));
+/// assert!(html.contains(r#"data-action="copy""#));
+/// ```
+pub fn details_html(d: &Details, lang: Lang) -> String {
+    let t = lang.texts();
+    let s = d.space;
+    let mut h = Html::with_capacity(4096);
+    h.el("div", &[("class", "details-head")], |h| {
+        h.el_text("h2", &[("id", "details-title"), ("tabindex", "-1"), ("lang", "zh-CN")], &s.name);
+        h.el("button", &[("type", "button"), ("class", "icon-button"), ("data-action", "close"), ("aria-label", t.close)], |h| {
+            h.raw(CROSS);
+        });
+    });
+    if let Some(en) = &s.name_en {
+        h.el_text("p", &[("class", "name-en"), ("lang", "en")], en);
+    }
+    h.el("p", &[("class", "card-meta")], |h| {
+        badge(h, s.status, t);
+        let (state, class) = state_label(d.state, t);
+        h.el_text("span", &[("class", class)], &state);
+    });
+    h.el("dl", &[("class", "facts")], |h| facts(h, d, lang));
+    if let Some(href) = d.report {
+        h.el("p", &[], |h| {
+            h.el_text("a", &[("class", "report"), ("href", href)], t.report_error);
+        });
+    }
+    h.el_text("h3", &[], t.navigate);
+    h.el("ul", &[("class", "map-links"), ("role", "list")], |h| {
+        for (link, label) in map_links(s).iter().zip(t.map_services) {
+            let class = format!("button map-link {}", link.service);
+            h.el("li", &[], |h| {
+                h.el("a", &[("class", &class), ("target", "_blank"), ("rel", "noopener noreferrer"), ("href", &link.url)], |h| {
+                    h.text(label).el_text("span", &[("class", "visually-hidden")], t.opens_new_window);
+                });
+            });
+        }
+    });
+    h.finish()
+}
+
+/// The record's facts: address (with copy), phone, hours, services, host and the rest.
+fn facts(h: &mut Html, d: &Details, lang: Lang) {
+    let t = lang.texts();
+    let s = d.space;
+    h.el_text("dt", &[], t.address).el("dd", &[], |h| {
+        h.el_text("span", &[("class", "address"), ("lang", "zh-CN")], &s.address);
+        h.el_text("button", &[("type", "button"), ("class", "button small"), ("data-action", "copy")], t.copy);
+        h.el("span", &[("class", "copy-result"), ("role", "status")], |_| {});
+    });
+    if !s.phone.is_empty() {
+        h.el_text("dt", &[], t.phone).el("dd", &[], |h| {
+            h.el_text("a", &[("class", "phone"), ("lang", "zh-CN"), ("href", &tel(&s.phone))], &s.phone);
+        });
+    }
+    h.el_text("dt", &[], t.hours).el("dd", &[], |h| {
+        match d.hours {
+            None => {
+                h.el_text("p", &[], t.hours_unknown);
+            }
+            Some(hours) => week(h, hours, d.today, lang),
+        }
+        if !s.hours_text.is_empty() {
+            h.el("p", &[("class", "hint")], |h| {
+                h.text(t.hours_as_written).el_text("span", &[("lang", "zh-CN")], &s.hours_text);
+            });
+        }
+    });
+    h.el_text("dt", &[], t.services).el("dd", &[], |h| services(h, s, lang));
+    for (label, value, data_lang) in [
+        (t.host, s.organization.as_str(), Some("zh-CN")),
+        (t.accessibility, s.accessibility.as_str(), Some("zh-CN")),
+        (t.certified_on, s.certified_on.as_deref().unwrap_or_default(), None),
+        (t.last_verified, s.last_verified.as_str(), None),
+    ] {
+        if !value.is_empty() {
+            h.el_text("dt", &[], label);
+            match data_lang {
+                Some(l) => h.el_text("dd", &[("lang", l)], value),
+                None => h.el_text("dd", &[], value),
+            };
+        }
+    }
+}
+
+/// The week's hours as a table, today's row marked.
+fn week(h: &mut Html, hours: &Hours, today: u8, lang: Lang) {
+    let t = lang.texts();
+    h.el("table", &[("class", "hours")], |h| {
+        h.el_text("caption", &[("class", "visually-hidden")], t.hours);
+        h.el("tbody", &[], |h| {
+            for (day, ranges) in hours.week.iter().enumerate() {
+                let is_today = day == usize::from(today);
+                let attrs: &[(&str, &str)] = if is_today { &[("class", "today"), ("aria-current", "date")] } else { &[] };
+                h.el("tr", attrs, |h| {
+                    h.el("th", &[("scope", "row")], |h| {
+                        h.text(t.weekdays[day]);
+                        if is_today {
+                            // Full-width brackets in Chinese, ASCII ones in English.
+                            h.text(&if lang == Lang::En { format!(" ({})", t.today) } else { format!("（{}）", t.today) });
+                        }
+                    });
+                    let times = ranges.iter().map(|r| format!("{}–{}", hhmm(r.start), hhmm(r.end))).collect::<Vec<_>>().join(", ");
+                    h.el_text("td", &[], if ranges.is_empty() { t.closed_all_day } else { &times });
+                });
+            }
+        });
+    });
+    h.el_text("p", &[("class", "hint")], t.holiday_note);
+}
+
+/// The panel's content when the link names a space the data does not have.
+pub fn not_found_html(lang: Lang) -> String {
+    let t = lang.texts();
+    let mut h = Html::default();
+    h.el_text("p", &[], t.not_found).el_text("button", &[("type", "button"), ("class", "button"), ("data-action", "close")], t.close);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::hours;
+    use crate::html::tests::assert_balanced;
+
+    fn hostile() -> Space {
+        Space {
+            name: "<script>alert(1)</script>".into(),
+            name_en: Some("<img src=x onerror=alert(1)>".into()),
+            address: r#""><b>"#.into(),
+            phone: "020-1234<5678".into(),
+            organization: "</dd><dd>".into(),
+            accessibility: "&lt;".into(),
+            last_verified: "<i>".into(),
+            hours_text: "<u>9点</u>".into(),
+            services: vec!["elderly".into(), "<nope>".into()],
+            ..Space::example()
+        }
+    }
+
+    #[test]
+    fn data_never_becomes_markup() {
+        let s = hostile();
+        let html = details_html(
+            &Details { space: &s, hours: None, state: OpenState::Unknown, today: 0, report: Some(r#"x"><script>"#) },
+            Lang::En,
+        );
+        assert!(html.contains("Hours as registered: <span lang=\"zh-CN\">&lt;u&gt;9点"), "{html}");
+        for bad in ["<script", "<img", "<b>", "<i>", "</dd><dd>", r#""><script"#, "<nope>", "<u>"] {
+            assert!(!html.contains(bad), "{bad} leaked into {html}");
+        }
+        assert!(html.contains("&amp;lt;"), "escaped once more: {html}");
+        assert_balanced(&html, &["div", "h2", "button", "p", "span", "dl", "dt", "dd", "a", "ul", "li", "h3"]);
+    }
+
+    #[test]
+    fn shows_the_week_with_today_marked() {
+        let s = Space { opening_hours: "Mo-Fr 09:00-12:00,14:00-17:30".into(), ..Space::example() };
+        let h = hours::parse(&s.opening_hours).ok().flatten().expect("parses");
+        let html = details_html(&Details { space: &s, hours: Some(&h), state: OpenState::Closed, today: 2, report: None }, Lang::ZhCn);
+        assert!(
+            html.contains(
+                r#"<tr class="today" aria-current="date"><th scope="row">星期三（今天）</th><td>09:00–12:00, 14:00–17:30</td></tr>"#
+            ),
+            "{html}"
+        );
+        assert!(html.contains(r#"<tr><th scope="row">星期日</th><td>不开放</td></tr>"#), "{html}");
+        assert_eq!(html.matches("<tr").count(), 7);
+        assert!(!html.contains(r#"class="report""#));
+    }
+
+    #[test]
+    fn not_found_offers_to_close() {
+        let html = not_found_html(Lang::En);
+        assert!(html.contains("was not found") && html.contains(r#"data-action="close""#));
+    }
+}
