@@ -9,7 +9,7 @@
 //    text list of every space (list*.html, which needs no script). The boot script calls
 //    window.gzStartFailed when the wasm fails; errors and failed scripts before the start are caught here.
 // Twins in Rust, to keep in step: `Lang::from_tag` (src/domain/i18n.rs), `ELDERLY_KEY`
-// (src/components/mod.rs), `list_file` (src/domain/page.rs).
+// (src/components/document.rs), `list_file` (src/domain/page.rs).
 (function () {
   var root = document.documentElement;
   // The interface language of a tag (`?lang=` or the browser's), or null: Lang::from_tag's twin.

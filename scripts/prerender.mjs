@@ -7,7 +7,7 @@
 // each card and the filter counts left out (they depend on the hour, and the app fills them in),
 // the whole wrapped in <div id="first-view" inert> (read-only: nothing to type into or press that
 // would be lost). public/first-view.js decides before the first paint whether this copy fits the
-// visit; the app removes it once its own list is built (src/components/mod.rs). Decision 0008.
+// visit; the app removes it once its own list is built (src/components/app.rs). Decision 0008.
 import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { serve, browser, closeBrowser, DIST } from '../tests/e2e/harness.mjs';

@@ -36,13 +36,18 @@ impl Nav {
 
     /// Changes the view, written to the history as `how` says.
     pub fn navigate(self, how: History, edit: impl FnOnce(&mut ViewState)) {
-        self.how.set_value(how);
-        self.state.update(edit);
+        self.change(how, Box::new(edit));
     }
 
     /// `navigate(History::Push, edit)`: what a discrete change is.
     pub fn push(self, edit: impl FnOnce(&mut ViewState)) {
-        self.navigate(History::Push, edit);
+        self.change(History::Push, Box::new(edit));
+    }
+
+    /// One body for every change: the signal's update code is compiled once, not once per caller.
+    fn change(self, how: History, edit: Box<dyn FnOnce(&mut ViewState) + '_>) {
+        self.how.set_value(how);
+        self.state.update(edit);
     }
 }
 

@@ -1,7 +1,7 @@
 //! Decimal numbers as links, messages and files write them, read and written without the
 //! standard library's float conversions, which the app needed for only a handful of coordinates,
-//! distances and shares: reading brought a 10.4 KB table of powers of five into the wasm (13.2 KB
-//! of its gzip in all), writing Grisu and Dragon (decision 0011). `serde_json` reads and writes the
+//! distances and shares: reading brought a table of powers of five into the wasm, writing Grisu and Dragon
+//! (decision 0011 has the figures). `serde_json` reads and writes the
 //! dataset's numbers with its own.
 
 /// Reads a decimal number as links and form values write it (`23.1064`, `-0.5`, `500`, `.5`): an

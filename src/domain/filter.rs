@@ -34,9 +34,8 @@ impl Catalog {
     pub fn new(spaces: Vec<Space>) -> Catalog {
         // One pass over the records in file order, where the parser left each record's texts
         // side by side in memory, reads what the queries need into compact rows; only those
-        // rows are then put in name order. At 100 000 records (~100 MB) every further pass over
-        // the records costs ~20 ms, and a walk in name order, reaching into memory at random,
-        // twice that.
+        // rows are then put in name order. Every further pass over large records costs time, and
+        // a walk in name order, reaching into memory at random, twice that (BENCHMARKS.md).
         let mut texts: HashMap<&str, u32> = HashMap::new();
         let mut schedules = Vec::new();
         let mut rows: Vec<_> = spaces
@@ -375,7 +374,7 @@ fn select(catalog: &Catalog, filter: &Filter, sort: Sort, now: CstTime) -> (Vec<
         if sort == Sort::Distance {
             // The spaces are in name order here; a stable sort on whole decimetres keeps that
             // order among equals. The distances are those decimetres (shown to 10 m): no second
-            // vector of them, no gathering by position (at 100 000 spaces, 2 of 5 MB moved).
+            // vector of them, no gathering by position.
             let keyed = indices.iter().map(|&i| ((metres(i) * 10.0) as u32, i as u32)).collect();
             let sorted = radix_sort(keyed);
             let distances = sorted.iter().map(|&(d, _)| f64::from(d) / 10.0).collect();

@@ -78,8 +78,7 @@ impl SearchIndex {
     pub fn new(spaces: &[Space]) -> SearchIndex {
         // Reserved once from the raw fields: folding never lengthens a text, and each
         // non-ASCII character leaves at most one byte (its folded form or a separator) in the
-        // ASCII runs. At 100 000 spaces the texts are ~28 MB; growing them by doubling would
-        // briefly hold up to twice that.
+        // ASCII runs. Growing large texts by doubling would briefly hold up to twice their size.
         let (mut wide, mut ascii) = (0, 0);
         for space in spaces {
             for field in fields(space) {
@@ -300,7 +299,7 @@ fn is_folded(text: &str) -> bool {
 
 /// The position of the first byte that [`may_fold`]. The bytes are tested 16 at a time, a whole
 /// block in one go where the processor can, and the block holding a hit byte by byte: the
-/// index's texts are 28 MB at 100 000 spaces, and most blocks hold no hit.
+/// index's texts are large, and most blocks hold no hit.
 fn first_may_fold(bytes: &[u8]) -> Option<usize> {
     let blocks = bytes.chunks_exact(16);
     let rest = blocks.remainder();
@@ -312,7 +311,7 @@ fn first_may_fold(bytes: &[u8]) -> Option<usize> {
 
 /// Lower case for the scripts a Guangzhou dataset and its searches use: ASCII, Latin-1 and the
 /// Latin letters of pinyin. Other scripts are left as they are, which keeps Unicode's full case
-/// tables (17 KB) out of the browser build.
+/// tables out of the browser build.
 fn fold_case(c: char) -> char {
     let code = c as u32;
     let lower = match code {

@@ -1,4 +1,4 @@
-// Thin bindings over Leaflet for map.rs. Leaflet and its cluster plug-in are served from our own
+// Thin bindings over Leaflet for map/leaflet.rs. Leaflet and its cluster plug-in are served from our own
 // origin (vendor/, copied from npm at build time) and loaded only when a map is first shown.
 // Text from the dataset only ever reaches the DOM as textContent or an attribute value.
 
