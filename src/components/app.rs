@@ -10,7 +10,8 @@ use super::load::{use_boundaries, use_dataset, DatasetLoad, Loaded};
 use super::nav::{location_search, use_nav, Nav};
 use super::{copy_to_clipboard, effect, tr, Elderly, Now, Shapes, UiLang};
 use crate::domain::i18n::Lang;
-use crate::domain::url_state::{embed_snippet, flag, ViewState};
+use crate::domain::url_state::{flag, ViewState};
+use crate::html::embed::embed_snippet;
 use crate::html::page::{brand_html, footer_html};
 
 #[component]

@@ -244,23 +244,6 @@ pub fn embed_url(page: &str, view: &ViewState) -> String {
     format!("{page}{query}{sep}embed=1")
 }
 
-/// The copy-paste snippet for a host page: the iframe and a listener that sizes it from the
-/// finder's height messages, accepting them only from the finder's origin.
-pub fn embed_snippet(page: &str, origin: &str, view: &ViewState, title: &str) -> String {
-    let src = embed_url(page, view).replace('&', "&amp;").replace('"', "&quot;");
-    let title = title.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
-    let origin = origin.replace(['\\', '\''], "");
-    format!(
-        "<iframe id=\"gz-charity-finder\" src=\"{src}\" title=\"{title}\" style=\"width:100%;height:800px;border:0\" loading=\"lazy\"></iframe>\n\
-<script>\n\
-window.addEventListener('message', function (e) {{\n\
-  if (e.origin !== '{origin}' || !e.data || e.data.type !== 'gz-charity-finder:height') return;\n\
-  document.getElementById('gz-charity-finder').style.height = e.data.height + 'px';\n\
-}});\n\
-</script>"
-    )
-}
-
 fn list<T: PartialEq>(value: &str, into: &mut Vec<T>, known: impl Fn(&str) -> Option<T>, ignore: &mut impl FnMut(&str)) {
     for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         match known(item) {
@@ -344,7 +327,7 @@ mod tests {
         v.near_is_private = true;
         let q = v.to_query();
         assert_eq!(q, "?district=440105");
-        assert!(!embed_snippet("https://x.gov.cn/m/", "https://x.gov.cn", &v, "t").contains("23.1"));
+        assert!(!embed_url("https://x.gov.cn/m/", &v).contains("23.1"));
         assert_eq!(v.to_query_keeping("?embed=1"), "?district=440105&embed=1");
     }
 
@@ -407,11 +390,9 @@ mod tests {
     }
 
     #[test]
-    fn embed_snippet_carries_the_view() {
+    fn embed_url_carries_the_view() {
         let (v, _) = ViewState::parse("district=440113&status=certified");
-        let snippet = embed_snippet("https://x.gov.cn/csmap/", "https://x.gov.cn", &v, "广州慈善空间地图");
-        assert!(snippet.contains(r#"src="https://x.gov.cn/csmap/?district=440113&amp;status=certified&amp;embed=1""#), "{snippet}");
-        assert!(snippet.contains("e.origin !== 'https://x.gov.cn'"));
+        assert_eq!(embed_url("https://x.gov.cn/csmap/", &v), "https://x.gov.cn/csmap/?district=440113&status=certified&embed=1");
         assert_eq!(embed_url("https://x/", &ViewState::default()), "https://x/?embed=1");
     }
 

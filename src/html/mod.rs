@@ -1,5 +1,5 @@
 //! The views drawn as HTML text: the cards, the details panel, the overview, the printed list, the
-//! header's brand and the footer (and, natively, the text lists `spaces static-list` writes).
+//! header's brand and the footer, the embed snippet (and, natively, the text lists `spaces static-list` writes).
 //!
 //! Which views are drawn this way is decision 0019: views a person reads; what a person operates
 //! is drawn with Leptos. Everything here is written through [`Html`], whose only way to add
@@ -8,6 +8,7 @@
 
 pub mod cards;
 pub mod details;
+pub mod embed;
 pub mod overview;
 pub mod page;
 pub mod print;

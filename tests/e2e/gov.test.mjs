@@ -187,3 +187,30 @@ test('"embed this view" gives an iframe snippet for the current filters', async 
   assert.match(code, /gz-charity-finder:height/);
   });
 });
+
+test('the embed code an editor copies, pasted on another origin\'s page, shows the view and sizes its iframe', async () => {
+  const app = await serve();
+  let snippet;
+  const host = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>host</title><h1>区政府网站</h1>${snippet}`);
+  });
+  await new Promise((r) => host.listen(0, '127.0.0.1', r));
+  const page = await openPage();
+  try {
+    await page.goto(`${app.url}?district=440113&status=certified`);
+    await page.getByText('嵌入此视图').click();
+    snippet = await page.locator('.embed-code textarea').inputValue();
+    assert.match(snippet, /^<iframe id="gz-charity-finder" src="[^"]+\?district=440113&amp;status=certified&amp;embed=1"/);
+    await page.goto(`http://127.0.0.1:${host.address().port}/`);
+    const frame = page.frameLocator('#gz-charity-finder');
+    await frame.getByRole('status').filter({ hasText: /共找到 \d+ / }).waitFor();
+    await page.waitForFunction(() => document.getElementById('gz-charity-finder').style.height !== '800px');
+    const height = await page.evaluate(() => parseFloat(document.getElementById('gz-charity-finder').style.height));
+    assert.ok(height > 400, `height ${height}`);
+    page.expectClean();
+  } finally {
+    await page.done();
+    host.close();
+    await app.close();
+  }
+});
