@@ -14,7 +14,7 @@ use charity_finder::tools::streets::streets;
 use charity_finder::tools::{generate::generate, to_json};
 use criterion::{criterion_group, criterion_main, Criterion};
 
-const NOON_WED: CstTime = CstTime { weekday: 2, minute: 720 };
+const NOON_WED: CstTime = CstTime::at(2, 720);
 
 fn filters() -> Vec<(&'static str, Filter, Sort)> {
     vec![

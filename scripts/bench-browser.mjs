@@ -12,10 +12,12 @@ console.log('what | median | p95 | budget | verdict');
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const rows = [];
-const report = (what, values, budget, unit = fmt) => {
+// The verdict is on the median, or on the worst value for a budget that no run may exceed.
+const report = (what, values, budget, unit = fmt, worst = false) => {
   const median = quantile(values, 0.5);
   const p95 = quantile(values, 0.95);
-  const ok = budget === undefined ? '' : median <= budget ? 'ok' : 'OVER';
+  const judged = worst ? Math.max(...values) : median;
+  const ok = budget === undefined ? '' : judged <= budget ? 'ok' : 'OVER';
   const row = [what, unit(median), unit(p95), budget === undefined ? '' : unit(budget), ok];
   rows.push(row);
   console.log(row.join(' | '));
@@ -66,17 +68,46 @@ async function memory(p, cdp) {
 }
 
 async function firstPaint(cpu, network) {
+  const contentful = [];
   const painted = [];
   const live = [];
   for (let i = 0; i < RUNS; i += 1) {
     const { p, close, url } = await page({}, cpu, network);
     await p.goto(url);
     await p.waitForFunction(() => window.__livePainted !== undefined, null, { timeout: 60_000 });
+    contentful.push(await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
     painted.push(await p.evaluate(() => window.__listPainted));
     live.push(await p.evaluate(() => window.__livePainted));
     await close();
   }
-  return { painted, live };
+  return { contentful, painted, live };
+}
+
+/**
+ * A district ticked on the first view as soon as it is painted (no-lost-input): navigation start
+ * → the end of the frame that paints the live list of that district (100 spaces in Panyu).
+ */
+async function tickedEarly(cpu, network) {
+  const times = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const { p, close, url } = await page({}, cpu, network);
+    await p.goto(url, { waitUntil: 'commit' });
+    const early = p.locator('#first-view .filter-panel input[value="440113"]');
+    await early.waitFor({ timeout: 60_000 });
+    await p.evaluate(() => {
+      new MutationObserver((_, obs) => {
+        if (!document.getElementById('first-view') && /共找到 100 /.test(document.querySelector('body > main .results-bar .count')?.textContent ?? '')) {
+          obs.disconnect();
+          requestAnimationFrame(() => setTimeout(() => { window.__tickedPainted = performance.now(); }, 0));
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await early.check();
+    await p.waitForFunction(() => window.__tickedPainted !== undefined, null, { timeout: 60_000 });
+    times.push(await p.evaluate(() => window.__tickedPainted));
+    await close();
+  }
+  return times;
 }
 
 /**
@@ -93,6 +124,10 @@ async function interactions(routes, viewport) {
   const measure = (kind) => p.evaluate(async (kind) => {
     const count = () => document.querySelector('.results-bar .count').textContent;
     const before = count();
+    // Every main-thread task over 50 ms from the input until the next one (the map included).
+    const long = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push(e.duration)));
+    observer.observe({ type: 'longtask' });
     const t0 = performance.now();
     const painted = new Promise((r) => { requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)); });
     if (kind === 'click') {
@@ -106,27 +141,45 @@ async function interactions(routes, viewport) {
     if (count() === before) throw new Error(`${kind}: the list did not change`);
     // Let the map (drawn after the list, with its zoom animation) settle before the next input.
     await new Promise((r) => setTimeout(r, 600));
-    return t1 - t0;
+    observer.takeRecords().forEach((e) => long.push(e.duration));
+    observer.disconnect();
+    return [t1 - t0, Math.max(0, ...long)];
   }, kind);
   const clicks = [];
   const keys = [];
-  for (let i = 0; i < INTERACTIONS; i += 1) clicks.push(await measure('click'));
-  for (let i = 0; i < INTERACTIONS; i += 1) keys.push(await measure('key'));
+  const longest = [];
+  for (let i = 0; i < INTERACTIONS; i += 1) {
+    const [painted, task] = await measure('click');
+    clicks.push(painted);
+    longest.push(task);
+  }
+  for (let i = 0; i < INTERACTIONS; i += 1) {
+    const [painted, task] = await measure('key');
+    keys.push(painted);
+    longest.push(task);
+  }
   const used = await memory(p, cdp);
   await close();
-  return { clicks, keys, memory: used };
+  return { clicks, keys, longest, memory: used };
 }
 
 const slow4g = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 // `--only paint|input|huge` runs one part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const wants = (part) => only === undefined || only === part;
+// Budgets of issue 22: the slow profile is 4× CPU + slow 4G, a fresh context each load.
 if (wants('paint')) {
-  for (const [label, cpu, network, budget] of [['unthrottled', 1, undefined, 300], ['4x CPU slowdown', 4, undefined, 1000], ['4x CPU + slow 4G', 4, slow4g, 3000]]) {
-    const { painted, live } = await firstPaint(cpu, network);
-    report(`first list painted, ${label}`, painted, budget);
-    report(`app's own list painted (controls answer), ${label}`, live, undefined);
+  for (const [label, cpu, network, budgets] of [
+    ['unthrottled', 1, undefined, { painted: 170 }],
+    ['4x CPU slowdown', 4, undefined, { painted: 1000 }],
+    ['4x CPU + slow 4G', 4, slow4g, { contentful: 500, painted: 800, live: 1500 }],
+  ]) {
+    const { contentful, painted, live } = await firstPaint(cpu, network);
+    report(`first contentful paint, ${label}`, contentful, budgets.contentful);
+    report(`first list painted, ${label}`, painted, budgets.painted);
+    report(`app live (its own list painted, controls answer), ${label}`, live, budgets.live);
   }
+  report('district ticked at the first paint → its list painted, 4x CPU + slow 4G', await tickedEarly(4, slow4g), 1600);
 }
 const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const PHONE = { width: 360, height: 740 };
@@ -144,6 +197,7 @@ if (wants('input') && existsSync(big)) {
     const large = await interactions(routes, viewport);
     report(`filter click → list painted, 20 000, ${label}`, large.clicks, 50);
     report(`keystroke → list painted, 20 000, ${label}`, large.keys, 50);
+    report(`longest main-thread task after a click or keystroke, 20 000, ${label}`, large.longest, 50, fmt, true);
     report(`JS heap + wasm memory, 20 000, ${label}`, [large.memory], undefined, mb);
   }
 } else if (wants('input')) {

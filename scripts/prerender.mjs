@@ -5,8 +5,9 @@
 // The page is the app itself, rendered in headless Chromium at phone width from dist/ and this
 // build's dataset, then copied: ids dropped (the live page has them), the open/closed state of
 // each card and the filter counts left out (they depend on the hour, and the app fills them in),
-// the whole wrapped in <div id="first-view" inert> (read-only: nothing to type into or press that
-// would be lost). public/first-view.js decides before the first paint whether this copy fits the
+// the whole wrapped in <div id="first-view">. Its controls work before the app does: what a person
+// ticks, types or presses there is taken over by the app (src/components/first_view.rs; decision
+// 0020). public/first-view.js decides before the first paint whether this copy fits the
 // visit; the app removes it once its own list is built (src/components/app.rs). Decision 0008.
 import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -81,7 +82,7 @@ const integrity = 'sha384-' + createHash('sha384').update(script).digest('base64
 // the half-parsed page and lays it out again for each further piece (at 4x CPU, 3-4 layouts
 // of ~50-200 ms before the list).
 const tag = `<script src="${prefix}${name}" integrity="${integrity}"></script>\n    <link rel="expect" href="#first-view-end" blocking="render">\n`;
-const block = `${START} inert>${snapshot}<i id="first-view-end"></i></div>${END}`;
+const block = `${START}>${snapshot}<i id="first-view-end"></i></div>${END}`;
 html = html.replace(/(<title>[^<]*<\/title>\n)/, `$1    ${tag}`).replace(/(<\/noscript>)/, `$1\n    ${block}`);
 if (!html.includes(name) || !html.includes(START)) throw new Error('dist/index.html: could not place the first view');
 writeFileSync(indexPath, html);

@@ -140,3 +140,33 @@ fn validate_fails_a_dataset_with_no_spaces() {
         .expect("write");
     assert_eq!(spaces(&["validate", path(&file)]).0, 1);
 }
+
+/// Runs `spaces` with these arguments: exit code and standard output.
+fn spaces_out(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_spaces")).args(args).output().expect("runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn validate_warns_while_the_holiday_calendar_runs_out_and_refuses_a_broken_one() {
+    let dir = workdir("calendar");
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/spaces.json");
+    let write = |name: &str, last: &str| {
+        let file = dir.join(name);
+        let text = format!(r#"{{"first":"2024-01-01","last":"{last}","holidays":{{}},"workdays":{{}}}}"#);
+        std::fs::write(&file, text).expect("write");
+        file
+    };
+    let (code, out) = spaces_out(&["validate", data, "--holidays", path(&write("ended.json", "2024-12-31"))]);
+    assert_eq!(code, 0, "a warning, not an error: {out}");
+    assert!(out.contains("holidays.json ends on 2024-12-31, within 60 days"), "{out}");
+    let (code, out) = spaces_out(&["validate", data, "--holidays", path(&write("far.json", "2999-12-31"))]);
+    assert_eq!(code, 0);
+    assert!(!out.contains("holidays"), "{out}");
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, r#"{"first":"2024-01-01","last":"2024-12-31","holidays":{"2024-02-30":"spring_festival"},"workdays":{}}"#)
+        .expect("write");
+    let (code, out) = spaces_out(&["validate", data, "--holidays", path(&broken)]);
+    assert_eq!(code, 1);
+    assert!(out.contains("\"2024-02-30\" is not a date"), "{out}");
+}

@@ -23,10 +23,10 @@ mod cli {
 
     use charity_finder::domain::boundaries::Boundaries;
     use charity_finder::domain::coords::Crs;
+    use charity_finder::domain::holidays::date_text;
     use charity_finder::domain::i18n::Lang as UiLang;
-    use charity_finder::domain::load::parse_dataset;
+    use charity_finder::domain::load::{parse_dataset, Problem};
     use charity_finder::domain::model::{Dataset, Meta, Status, Totals, SCHEMA_VERSION};
-    use charity_finder::tools::import::forms::iso_date_of_day;
     use charity_finder::tools::import::messages::{report_csv, summary_lines, Lang};
     use charity_finder::tools::{diff, generate, import, keys, split, static_list, stats, streets, to_json, validate};
     use clap::{Parser, Subcommand, ValueEnum};
@@ -41,8 +41,13 @@ mod cli {
 
     #[derive(Debug, Subcommand)]
     pub enum Command {
-        /// Check every rule of a dataset; exit 0 only when there is no error.
-        Validate { file: PathBuf },
+        /// Check every rule of a dataset; exit 0 only when there is no error. Also checks the
+        /// holiday calendar (`holidays.json` beside the dataset, or `--holidays`).
+        Validate {
+            file: PathBuf,
+            #[arg(long)]
+            holidays: Option<PathBuf>,
+        },
         /// Counts by district, status and service.
         Stats { file: PathBuf },
         /// Read a district office's spreadsheet (.xlsx or .csv) into a dataset.
@@ -186,15 +191,29 @@ Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing
         }
     }
 
+    /// Today, as days since 1970-01-01 in China (UTC+8).
+    fn today_day() -> i64 {
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+        ((secs + 8 * 3600) / 86_400) as i64
+    }
+
     fn today() -> String {
-        let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0);
-        iso_date_of_day(days as i64)
+        date_text(today_day())
     }
 
     pub fn run(cli: Cli) -> Result<u8, String> {
         match cli.command {
-            Command::Validate { file } => {
-                let report = validate::validate_text(&read(&file)?, &boundaries()?, &streets::streets())?;
+            Command::Validate { file, holidays } => {
+                let mut report = validate::validate_text(&read(&file)?, &boundaries()?, &streets::streets())?;
+                let calendar = holidays.or_else(|| Some(file.with_file_name("holidays.json")).filter(|p| p.exists()));
+                if let Some(path) = calendar {
+                    let problem = |reason: String| Problem { record: path.display().to_string(), field: "holidays".into(), reason };
+                    match validate::check_calendar(&read(&path)?, today_day()) {
+                        Ok(None) => {}
+                        Ok(Some(warning)) => report.warnings.push(problem(warning)),
+                        Err(e) => report.errors.push(problem(e)),
+                    }
+                }
                 for p in &report.errors {
                     println!("error: {p}");
                 }

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use super::document::{browser_lang, register_service_worker_when, stored_elderly, use_clock, use_document, use_online, DocumentState};
 use super::finder::Finder;
-use super::load::{use_boundaries, use_dataset, DatasetLoad, Loaded};
+use super::first_view::{take_over, Early, EarlyInput};
+use super::load::{use_boundaries, use_dataset, use_holidays, DatasetLoad, Loaded};
 use super::nav::{location_search, use_nav, Nav};
-use super::{copy_to_clipboard, effect, tr, Elderly, Now, Shapes, UiLang};
+use super::{copy_to_clipboard, tr, Elderly, Now, Shapes, UiLang};
 use crate::domain::i18n::Lang;
 use crate::domain::url_state::{flag, ViewState};
 use crate::html::embed::embed_snippet;
@@ -21,10 +22,14 @@ pub fn App() -> impl IntoView {
     let (initial, ignored) = ViewState::parse(&search);
     let nav = use_nav(initial);
     provide_context(nav);
-    provide_context(Now(use_clock()));
+    let (clock, calendar) = (use_clock(), use_holidays());
+    provide_context(Now(Memo::new(move |_| calendar.with(|c| c.as_ref().map_or(clock.get(), |c| clock.get().with_calendar(c))))));
     let elderly = RwSignal::new(flag(&search, "elderly") || stored_elderly());
     provide_context(Elderly(elderly));
-    let load = use_dataset(nav);
+    // What a person did on the prerendered first view is taken over as the data arrives.
+    let early = StoredValue::new(Early::default());
+    provide_context(EarlyInput(early));
+    let load = use_dataset(nav, Callback::new(move |()| early.set_value(take_over(nav))));
     let config = Memo::new(move |_| load.data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|d| d.config.clone())));
     provide_context(Shapes(use_boundaries(config)));
     // ?lang= or the switcher, else the browser's language, else the configured default.
@@ -36,15 +41,6 @@ pub fn App() -> impl IntoView {
     use_document(DocumentState { lang, elderly, embed, config });
     let ready = Memo::new(move |_| load.data.with(|d| matches!(d, Some(Ok(_)))));
     register_service_worker_when(ready);
-    // The prerendered first view (scripts/prerender.mjs) gives way once the finder, or the reason
-    // it cannot load, is built: before the frame is painted, so the two never both show.
-    effect(move || {
-        if load.data.with(Option::is_some) {
-            if let Some(first_view) = document().get_element_by_id("first-view") {
-                first_view.remove();
-            }
-        }
-    });
     view! {
         <a class="skip-link" href="#results">{tr(|t| t.skip_to_results)}</a>
         {(!embed).then(|| view! {

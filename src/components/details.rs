@@ -26,8 +26,7 @@ pub fn Details(outcome: Memo<Outcome>) -> impl IntoView {
             let now = now.get();
             let report = config.report_link(&id);
             let c = &o.catalog;
-            let panel =
-                Panel { space: &c.spaces[i], hours: c.hours(i), state: c.state(i, now), today: now.weekday, report: report.as_deref() };
+            let panel = Panel { space: &c.spaces[i], hours: c.hours(i), state: c.state(i, now), now, report: report.as_deref() };
             Some((details_html(&panel, l), true))
         })
     });

@@ -3,6 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::first_view::EarlyInput;
 use super::nav::{History, Nav};
 use super::{after_paint, effect, focus_later, tr, UiLang};
 use crate::domain::filter::{toggle, Facets, Filter, Outcome};
@@ -33,12 +34,19 @@ pub fn SearchBox() -> impl IntoView {
 }
 
 /// One checkbox with its faceted count (none while it is not known: a district of a split
-/// dataset not loaded yet).
+/// dataset not loaded yet). Its `value` (a district code, a service id, `certified`, `open`) is
+/// how the app reads the prerendered copy of it (`first_view`).
 #[component]
-fn Check(label: Signal<String>, count: Signal<Option<usize>>, checked: Signal<bool>, on_toggle: Callback<()>) -> impl IntoView {
+fn Check(
+    value: &'static str,
+    label: Signal<String>,
+    count: Signal<Option<usize>>,
+    checked: Signal<bool>,
+    on_toggle: Callback<()>,
+) -> impl IntoView {
     view! {
         <label class="check" class:empty=move || count.get() == Some(0) && !checked.get()>
-            <input type="checkbox" prop:checked=move || checked.get() on:change=move |_| on_toggle.run(()) />
+            <input type="checkbox" value=value prop:checked=move || checked.get() on:change=move |_| on_toggle.run(()) />
             <span class="check-label">{move || label.get()}</span>
             <span class="count" aria-hidden="true">{move || count.get().map(|n| n.to_string()).unwrap_or_default()}</span>
             <span class="visually-hidden">{move || count.get().map(|n| format!("({n})")).unwrap_or_default()}</span>
@@ -77,9 +85,16 @@ impl Counts {
 }
 
 /// One checkbox of the filter panel: its label, its count, and what it changes in the filter.
-fn check(label: Signal<String>, count: Signal<Option<usize>>, nav: Nav, on: fn(&Filter) -> bool, flip: fn(&mut Filter)) -> impl IntoView {
+fn check(
+    value: &'static str,
+    label: Signal<String>,
+    count: Signal<Option<usize>>,
+    nav: Nav,
+    on: fn(&Filter) -> bool,
+    flip: fn(&mut Filter),
+) -> impl IntoView {
     view! {
-        <Check label=label count=count
+        <Check value=value label=label count=count
             checked=Signal::derive(move || nav.with(|v| on(&v.filter)))
             on_toggle=Callback::new(move |()| nav.push(|v| flip(&mut v.filter)))
         />
@@ -92,13 +107,13 @@ fn check(label: Signal<String>, count: Signal<Option<usize>>, nav: Nav, on: fn(&
 pub fn FilterPanel(outcome: Memo<Outcome>, unloaded: ReadSignal<[bool; DISTRICTS.len()]>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let lang = expect_context::<UiLang>();
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(EarlyInput::get().filters_open);
     let counts = Counts::follow(outcome);
     let text = move |pick: fn(&Texts) -> &'static str| Signal::derive(move || pick(lang.texts()).to_string());
     let chosen = move || nav.with(|v| v.filter.chips().len());
     let districts = DISTRICTS.iter().enumerate().map(|(k, d)| {
         view! {
-            <Check label=Signal::derive(move || lang.0.get().district(d).to_string())
+            <Check value=d.code label=Signal::derive(move || lang.0.get().district(d).to_string())
                 count=counts.of(move |f| (!unloaded.get()[k]).then(|| f.districts[k]))
                 checked=Signal::derive(move || nav.with(|v| v.filter.districts.contains(&d)))
                 on_toggle=Callback::new(move |()| nav.push(|v| toggle(&mut v.filter.districts, d)))
@@ -107,7 +122,7 @@ pub fn FilterPanel(outcome: Memo<Outcome>, unloaded: ReadSignal<[bool; DISTRICTS
     });
     let services = SERVICES.iter().enumerate().map(|(k, s)| {
         view! {
-            <Check label=Signal::derive(move || lang.0.get().service(s).to_string())
+            <Check value=s.id label=Signal::derive(move || lang.0.get().service(s).to_string())
                 count=counts.of(move |f| Some(f.services[k]))
                 checked=Signal::derive(move || nav.with(|v| v.filter.services.contains(&s)))
                 on_toggle=Callback::new(move |()| nav.push(|v| toggle(&mut v.filter.services, s)))
@@ -124,8 +139,8 @@ pub fn FilterPanel(outcome: Memo<Outcome>, unloaded: ReadSignal<[bool; DISTRICTS
             <section id="filter-panel" class="filter-panel" aria-label=tr(|t| t.filters)>
                 <fieldset>
                     <legend>{tr(|t| t.status)}</legend>
-                    {check(text(|t| t.certified_only), counts.of(|f| Some(f.certified)), nav, |f| f.certified_only, |f| f.certified_only = !f.certified_only)}
-                    {check(text(|t| t.open_now), counts.of(|f| Some(f.open_now)), nav, |f| f.open_now, |f| f.open_now = !f.open_now)}
+                    {check("certified", text(|t| t.certified_only), counts.of(|f| Some(f.certified)), nav, |f| f.certified_only, |f| f.certified_only = !f.certified_only)}
+                    {check("open", text(|t| t.open_now), counts.of(|f| Some(f.open_now)), nav, |f| f.open_now, |f| f.open_now = !f.open_now)}
                 </fieldset>
                 <fieldset>
                     <legend>{tr(|t| t.district)}</legend>

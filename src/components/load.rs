@@ -10,6 +10,7 @@ use super::nav::{location_search, Nav};
 use crate::domain::boundaries::Boundaries;
 use crate::domain::config::Config;
 use crate::domain::filter::Catalog;
+use crate::domain::holidays::Calendar;
 use crate::domain::load::{needed, parse_dataset, resolve, Index, LoadError, Part};
 use crate::domain::model::{district_index, Dataset, District, Meta, Space, DISTRICTS};
 use crate::domain::url_state::ViewState;
@@ -83,12 +84,17 @@ pub struct DatasetLoad {
 
 /// Loads the dataset, then the parts of a split one as the view's districts need them (all of
 /// them once none is chosen), never before; a district embed reads its own part only.
-pub fn use_dataset(nav: Nav) -> DatasetLoad {
+/// `before_shown` runs once the dataset is read (or has failed), before the finder is built on it.
+pub fn use_dataset(nav: Nav, before_shown: Callback<()>) -> DatasetLoad {
     // Tasks that fill signals rather than `LocalResource`s: decision 0012.
     let data = RwSignal::new(None::<Result<Data, FetchError>>);
     let retry = Callback::new(move |()| {
         data.set(None);
-        leptos::task::spawn_local(async move { data.set(Some(fetch_dataset().await)) });
+        leptos::task::spawn_local(async move {
+            let read = fetch_dataset().await;
+            before_shown.run(());
+            data.set(Some(read));
+        });
     });
     retry.run(());
     let fetching = StoredValue::new(Vec::<Part>::new());
@@ -135,6 +141,19 @@ pub fn use_boundaries(config: Memo<Option<Config>>) -> ReadSignal<Option<Boundar
         });
     });
     shapes.read_only()
+}
+
+/// China's holiday calendar (`data/holidays.json`, beside the default dataset), for "open now":
+/// without it (not read yet, or unreadable) holidays are not known and the details say so.
+pub fn use_holidays() -> ReadSignal<Option<Calendar>> {
+    let calendar = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        match fetch_text("data/holidays.json").await.map_err(|e| e.to_string()).and_then(|text| Calendar::parse(&text)) {
+            Ok(c) => calendar.set(Some(c)),
+            Err(e) => leptos::logging::warn!("holiday calendar: {e}"),
+        }
+    });
+    calendar.read_only()
 }
 
 /// Reads `config.json`; a missing or bad file means the defaults, with a console warning.

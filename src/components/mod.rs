@@ -9,6 +9,7 @@ mod document;
 mod export;
 mod filters;
 mod finder;
+mod first_view;
 mod load;
 mod map;
 mod nav;
@@ -49,9 +50,10 @@ impl UiLang {
 #[derive(Clone, Copy)]
 pub struct Shapes(pub ReadSignal<Option<Boundaries>>);
 
-/// The current time in China Standard Time, refreshed every minute.
+/// The current time in China Standard Time, refreshed every minute, with the kinds of its
+/// week's days once the holiday calendar is in.
 #[derive(Clone, Copy)]
-pub struct Now(pub RwSignal<CstTime>);
+pub struct Now(pub Memo<CstTime>);
 
 /// Large text, larger controls, higher contrast (适老化), remembered on this device.
 #[derive(Clone, Copy)]

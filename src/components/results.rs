@@ -78,7 +78,8 @@ fn cards_html(o: &Outcome, v: &ViewState, shown: usize, now: CstTime, lang: Lang
         let href = ViewState { space: Some(space.id.clone()), ..v.clone() }.to_query();
         let selected = v.space.as_deref() == Some(space.id.as_str());
         let distance = o.distances.get(k).copied();
-        card(&mut h, &Card { space, href: &href, state: o.catalog.state(i, now), distance, selected }, lang);
+        let note = o.catalog.hours(i).and_then(|h| h.note(now.today()));
+        card(&mut h, &Card { space, href: &href, state: o.catalog.state(i, now), note, distance, selected }, lang);
     }
     h.finish()
 }

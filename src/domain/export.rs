@@ -263,7 +263,9 @@ pub fn to_hsds<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
         let service = hsds::Service {
             id: &s.id,
             name: &s.name,
-            status: if s.status == Status::Certified { "active" } else { "inactive" },
+            // Registered spaces are running whether certified or not: HSDS `inactive` would tell a
+            // portal to hide them. Certification is carried apart.
+            status: "active",
             assured_date: &s.last_verified,
             attributes: s
                 .services
@@ -446,6 +448,8 @@ mod tests {
         let v: Value = serde_json::from_str(&to_hsds(&s)).expect("json");
         let orgs = v["organizations"].as_array().expect("orgs");
         let services: usize = orgs.iter().map(|o| o["services"].as_array().map_or(0, Vec::len)).sum();
+        // Every registered space is a running service, certified or not.
+        assert!(orgs.iter().flat_map(|o| o["services"].as_array().cloned().unwrap_or_default()).all(|x| x["status"] == "active"));
         assert_eq!(services, 358);
         let with_hours = s.iter().position(|x| x.opening_hours == "Mo-Fr 09:00-17:30").expect("a weekday space");
         let id = &s[with_hours].id;

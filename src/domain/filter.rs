@@ -295,7 +295,7 @@ pub enum Sort {
 /// use charity_finder::domain::{filter::{run, Catalog, Filter, Sort}, hours::CstTime, load::parse_dataset, model::district};
 /// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
 /// let catalog = Arc::new(Catalog::new(data.dataset.spaces));
-/// let now = CstTime { weekday: 2, minute: 600 };
+/// let now = CstTime::at(2, 600);
 /// let panyu = Filter { districts: vec![district("440113").unwrap()], ..Filter::default() };
 /// let outcome = run(&catalog, &panyu, Sort::Name, now);
 /// assert_eq!(outcome.indices.len(), 100);
@@ -443,7 +443,7 @@ mod tests {
         crate::domain::model::service(id).expect("a service")
     }
 
-    const NOON_WED: CstTime = CstTime { weekday: 2, minute: 720 };
+    const NOON_WED: CstTime = CstTime::at(2, 720);
 
     fn count(c: &Arc<Catalog>, f: &Filter) -> usize {
         run(c, f, Sort::Name, NOON_WED).indices.len()

@@ -242,7 +242,9 @@ fn parse_space(text: &str, index: usize) -> Result<Space, Problem> {
     serde_json::from_str::<Space>(text).map_err(|e| explain(text, index, &e))
 }
 
-type Fields<'a> = HashMap<&'a str, &'a RawValue>;
+/// A JSON object read field by field, each value left as text: how lenient readers look into
+/// a file without a type of their own for it.
+pub type Fields<'a> = HashMap<&'a str, &'a RawValue>;
 
 /// Finds the field that made a record fail, as `field` or `object.field`.
 fn explain(text: &str, index: usize, error: &serde_json::Error) -> Problem {

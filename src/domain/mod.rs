@@ -8,6 +8,7 @@ pub mod distance;
 pub mod export;
 pub mod filter;
 pub mod geojson;
+pub mod holidays;
 pub mod hours;
 pub mod i18n;
 pub mod links;

@@ -3,7 +3,7 @@
 
 use super::Html;
 use crate::domain::distance::human;
-use crate::domain::hours::{hhmm, OpenState};
+use crate::domain::hours::{hhmm, DayNote, OpenState};
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::model::{service, Space, Status};
 
@@ -18,12 +18,24 @@ pub fn state_label(state: OpenState, t: &Texts) -> (String, &'static str) {
     }
 }
 
+/// What a holiday or an adjusted working day changes today, in words.
+pub fn day_note(note: DayNote, lang: Lang) -> String {
+    let t = lang.texts();
+    match note {
+        DayNote::HolidayHours(f) => (t.holiday_hours)(f.name(lang)),
+        DayNote::HolidayMayDiffer(f) => (t.holiday_may_differ)(f.name(lang)),
+        DayNote::AdjustedWorkday => t.adjusted_workday.to_string(),
+    }
+}
+
 /// What one card shows besides the record itself.
 pub struct Card<'a> {
     pub space: &'a Space,
     /// The link that opens the card's details (`?…&space=id`).
     pub href: &'a str,
     pub state: OpenState,
+    /// What today's holiday or adjusted working day changes.
+    pub note: Option<DayNote>,
     /// Metres from the chosen position, when there is one.
     pub distance: Option<f64>,
     pub selected: bool,
@@ -38,7 +50,7 @@ pub struct Card<'a> {
 /// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
 /// let space = &data.dataset.spaces[0];
 /// let mut h = Html::default();
-/// card(&mut h, &Card { space, href: "?space=x", state: OpenState::Closed, distance: Some(1234.0), selected: false }, Lang::En);
+/// card(&mut h, &Card { space, href: "?space=x", state: OpenState::Closed, note: None, distance: Some(1234.0), selected: false }, Lang::En);
 /// let html = h.finish();
 /// assert!(html.starts_with(r#"<li class="card" data-id=""#));
 /// assert!(html.contains(r#"<span class="distance">1.2 km away</span>"#));
@@ -61,6 +73,9 @@ pub fn card(h: &mut Html, card: &Card, lang: Lang) {
             badge(h, s.status, t);
             let (state, class) = state_label(card.state, t);
             h.el_text("span", &[("class", class)], &state);
+            if let Some(note) = card.note {
+                h.el_text("span", &[("class", "day-note")], &day_note(note, lang));
+            }
             if let Some(d) = card.distance {
                 h.el_text("span", &[("class", "distance")], &(t.away)(&human(d, t.metre, t.kilometre)));
             }
@@ -115,8 +130,10 @@ mod tests {
     #[test]
     fn data_never_becomes_markup() {
         let s = hostile();
-        let html =
-            html(&Card { space: &s, href: r#"?space="><script>"#, state: OpenState::Unknown, distance: None, selected: true }, Lang::En);
+        let html = html(
+            &Card { space: &s, href: r#"?space="><script>"#, state: OpenState::Unknown, note: None, distance: None, selected: true },
+            Lang::En,
+        );
         for bad in ["<script", "<img", "<b>", r#"" onclick"#, r#""><script"#] {
             assert!(!html.contains(bad), "{bad} leaked into {html}");
         }
@@ -129,10 +146,18 @@ mod tests {
     fn language_picks_names_and_labels() {
         let mut s = hostile();
         s.name_en = Some("Shawan".into());
-        let card = Card { space: &s, href: "?", state: OpenState::Closed, distance: Some(420.0), selected: false };
+        let card = Card {
+            space: &s,
+            href: "?",
+            state: OpenState::Closed,
+            note: Some(DayNote::AdjustedWorkday),
+            distance: Some(420.0),
+            selected: false,
+        };
         let (zh, en) = (html(&card, Lang::ZhCn), html(&card, Lang::En));
         assert!(!zh.contains("name-en") && zh.contains("番禺区") && zh.contains("长者关爱"));
         assert!(en.contains(r#"<p class="name-en" lang="en">Shawan</p>"#) && en.contains("Panyu") && en.contains("Elderly care"));
         assert!(en.contains("420 m") && en.contains(r#"<span class="state closed">"#));
+        assert!(zh.contains(r#"<span class="day-note">调休上班日</span>"#) && en.contains("Adjusted working day"), "{zh}");
     }
 }

@@ -1,9 +1,10 @@
 //! The details of one space: everything in the record, with copy, call and navigate. The two
 //! buttons carry a `data-action` (`close`, `copy`) for the one listener the panel has.
 
-use super::cards::{badge, services, state_label};
+use super::cards::{badge, day_note, services, state_label};
 use super::{Html, CROSS};
-use crate::domain::hours::{hhmm, Hours, OpenState};
+use crate::domain::holidays::DayKind;
+use crate::domain::hours::{hhmm, CstTime, Hours, OpenState};
 use crate::domain::i18n::Lang;
 use crate::domain::links::{map_links, tel};
 use crate::domain::model::Space;
@@ -14,8 +15,8 @@ pub struct Details<'a> {
     /// The parsed opening hours, when the text parses.
     pub hours: Option<&'a Hours>,
     pub state: OpenState,
-    /// 0 = Monday … 6 = Sunday: the row marked as today.
-    pub today: u8,
+    /// The moment: today's row is marked, and the days of its week are known holidays or not.
+    pub now: CstTime,
     /// Where to report an error in this record, when the deployment has such a form.
     pub report: Option<&'a str>,
 }
@@ -24,11 +25,11 @@ pub struct Details<'a> {
 ///
 /// # Examples
 /// ```
-/// use charity_finder::domain::{hours::OpenState, i18n::Lang, load::parse_dataset};
+/// use charity_finder::domain::{hours::{CstTime, OpenState}, i18n::Lang, load::parse_dataset};
 /// use charity_finder::html::details::{details_html, Details};
 /// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
 /// let space = &data.dataset.spaces[0];
-/// let html = details_html(&Details { space, hours: None, state: OpenState::Unknown, today: 2, report: None }, Lang::En);
+/// let html = details_html(&Details { space, hours: None, state: OpenState::Unknown, now: CstTime::at(2, 600), report: None }, Lang::En);
 /// assert!(html.starts_with(r#"<div class="details-head"><h2 id="details-title""#));
 /// assert!(html.contains(r#"data-action="copy""#));
 /// ```
@@ -49,6 +50,9 @@ pub fn details_html(d: &Details, lang: Lang) -> String {
         badge(h, s.status, t);
         let (state, class) = state_label(d.state, t);
         h.el_text("span", &[("class", class)], &state);
+        if let Some(note) = d.hours.and_then(|hours| hours.note(d.now.today())) {
+            h.el_text("span", &[("class", "day-note")], &day_note(note, lang));
+        }
     });
     h.el("dl", &[("class", "facts")], |h| facts(h, d, lang));
     if let Some(href) = d.report {
@@ -89,7 +93,7 @@ fn facts(h: &mut Html, d: &Details, lang: Lang) {
             None => {
                 h.el_text("p", &[], t.hours_unknown);
             }
-            Some(hours) => week(h, hours, d.today, lang),
+            Some(hours) => week(h, hours, d.now, lang),
         }
         if !s.hours_text.is_empty() {
             h.el("p", &[("class", "hint")], |h| {
@@ -114,14 +118,16 @@ fn facts(h: &mut Html, d: &Details, lang: Lang) {
     }
 }
 
-/// The week's hours as a table, today's row marked.
-fn week(h: &mut Html, hours: &Hours, today: u8, lang: Lang) {
+/// The week's hours as a table, today's row marked, and the hours of a holiday or an adjusted
+/// working day in this week on its own day, with its name.
+fn week(h: &mut Html, hours: &Hours, now: CstTime, lang: Lang) {
     let t = lang.texts();
     h.el("table", &[("class", "hours")], |h| {
         h.el_text("caption", &[("class", "visually-hidden")], t.hours);
         h.el("tbody", &[], |h| {
-            for (day, ranges) in hours.week.iter().enumerate() {
-                let is_today = day == usize::from(today);
+            for day in 0..7 {
+                let ranges = hours.on(day, now.week[day]);
+                let is_today = day == usize::from(now.weekday);
                 let attrs: &[(&str, &str)] = if is_today { &[("class", "today"), ("aria-current", "date")] } else { &[] };
                 h.el("tr", attrs, |h| {
                     h.el("th", &[("scope", "row")], |h| {
@@ -130,6 +136,9 @@ fn week(h: &mut Html, hours: &Hours, today: u8, lang: Lang) {
                             // Full-width brackets in Chinese, ASCII ones in English.
                             h.text(&if lang == Lang::En { format!(" ({})", t.today) } else { format!("（{}）", t.today) });
                         }
+                        if let Some(note) = hours.note(now.week[day]) {
+                            h.el_text("span", &[("class", "day-note")], &day_note(note, lang));
+                        }
                     });
                     let times = ranges.iter().map(|r| format!("{}–{}", hhmm(r.start), hhmm(r.end))).collect::<Vec<_>>().join(", ");
                     h.el_text("td", &[], if ranges.is_empty() { t.closed_all_day } else { &times });
@@ -137,7 +146,15 @@ fn week(h: &mut Html, hours: &Hours, today: u8, lang: Lang) {
             }
         });
     });
-    h.el_text("p", &[("class", "hint")], t.holiday_note);
+    // The calendar does not reach this week, or a holiday in it has no hours of its own.
+    let unsure = now.week.iter().any(|k| match k {
+        DayKind::Unknown => true,
+        DayKind::Holiday(_) => hours.holiday.is_none(),
+        DayKind::Ordinary | DayKind::Workday(_) => false,
+    });
+    if unsure {
+        h.el_text("p", &[("class", "hint")], t.holiday_note);
+    }
 }
 
 /// The panel's content when the link names a space the data does not have.
@@ -173,7 +190,7 @@ mod tests {
     fn data_never_becomes_markup() {
         let s = hostile();
         let html = details_html(
-            &Details { space: &s, hours: None, state: OpenState::Unknown, today: 0, report: Some(r#"x"><script>"#) },
+            &Details { space: &s, hours: None, state: OpenState::Unknown, now: CstTime::at(0, 600), report: Some(r#"x"><script>"#) },
             Lang::En,
         );
         assert!(html.contains("Hours as registered: <span lang=\"zh-CN\">&lt;u&gt;9点"), "{html}");
@@ -188,7 +205,10 @@ mod tests {
     fn shows_the_week_with_today_marked() {
         let s = Space { opening_hours: "Mo-Fr 09:00-12:00,14:00-17:30".into(), ..Space::example() };
         let h = hours::parse(&s.opening_hours).ok().flatten().expect("parses");
-        let html = details_html(&Details { space: &s, hours: Some(&h), state: OpenState::Closed, today: 2, report: None }, Lang::ZhCn);
+        let html = details_html(
+            &Details { space: &s, hours: Some(&h), state: OpenState::Closed, now: CstTime::at(2, 600), report: None },
+            Lang::ZhCn,
+        );
         assert!(
             html.contains(
                 r#"<tr class="today" aria-current="date"><th scope="row">星期三（今天）</th><td>09:00–12:00, 14:00–17:30</td></tr>"#

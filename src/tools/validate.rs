@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use crate::domain::boundaries::Boundaries;
+use crate::domain::holidays::{date_text, Calendar};
 use crate::domain::hours;
 use crate::domain::load::{parse_dataset, Problem};
 use crate::domain::model::{Dataset, Space, Status};
@@ -33,6 +34,30 @@ pub fn validate_text(text: &str, boundaries: &Boundaries, streets: &[Street]) ->
     let mut report = validate(&loaded.dataset, boundaries, streets);
     report.errors.splice(0..0, loaded.skipped);
     Ok(report)
+}
+
+/// How far ahead the holiday calendar must reach.
+pub const CALENDAR_AHEAD_DAYS: i64 = 60;
+
+/// Checks the holiday calendar's text: an error when it does not read, a warning when it ends
+/// within [`CALENDAR_AHEAD_DAYS`] of `today` (days since 1970-01-01).
+///
+/// # Examples
+/// ```
+/// use charity_finder::{domain::holidays::day_number, tools::validate::check_calendar};
+/// let text = r#"{"first":"2026-01-01","last":"2026-12-31","holidays":{},"workdays":{}}"#;
+/// assert_eq!(check_calendar(text, day_number(2026, 6, 1)), Ok(None));
+/// assert!(check_calendar(text, day_number(2026, 12, 1)).unwrap().unwrap().contains("2026-12-31"));
+/// ```
+pub fn check_calendar(text: &str, today: i64) -> Result<Option<String>, String> {
+    let calendar = Calendar::parse(text)?;
+    Ok((calendar.last() < today + CALENDAR_AHEAD_DAYS).then(|| {
+        format!(
+            "holidays.json ends on {}, within {CALENDAR_AHEAD_DAYS} days: add the State Council's notice for the next year \
+             (docs/data-format.md, \"Holiday calendar\"); until then holidays show the weekday's hours, flagged",
+            date_text(calendar.last())
+        )
+    }))
 }
 
 fn is_iso_date(s: &str) -> bool {

@@ -56,10 +56,8 @@ for (const [viewport, elderly] of [[{ width: 360, height: 740 }, false], [{ widt
       assert.equal(looks.toggle === '700', elderly);
       // Nothing that depends on the hour: the app adds open/closed when it runs.
       assert.equal(await page.locator('#first-view .card .state').count(), 0);
-      // Read-only: the keyboard cannot reach a control that would do nothing yet.
-      await page.keyboard.press('Tab');
-      assert.equal(await page.evaluate(() => document.activeElement?.closest('#first-view') ?? null), null);
-      assert.equal(await page.evaluate(() => document.getElementById('first-view').inert), true);
+      // Live to the touch (what it takes is kept for the app: no-lost-input.test.mjs).
+      assert.equal(await page.evaluate(() => document.getElementById('first-view').inert), false);
 
       release();
       await page.waitForFunction(() => !document.getElementById('first-view'), null, { timeout: 30_000 });

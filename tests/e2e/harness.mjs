@@ -109,8 +109,9 @@ export async function openPage({ viewport = { width: 1280, height: 800 }, locale
     problems.push(`off-host request: ${route.request().url()}`);
     return route.abort();
   });
-  // A first visit paints the prerendered first view (scripts/prerender.mjs), read-only, until the
-  // app has built its own page; tests act on the live page (first-view.test.mjs tests the copy).
+  // A first visit paints the prerendered first view (scripts/prerender.mjs) until the app has built
+  // its own page; tests act on the live page (first-view.test.mjs and no-lost-input.test.mjs test
+  // the copy, with `gotoFirstView`).
   page.gotoFirstView = page.goto.bind(page);
   for (const method of ['goto', 'reload']) {
     const original = page[method].bind(page);

@@ -150,42 +150,67 @@ export class FinderMap {
     if (!this.map) return;
     const list = JSON.parse(markersJson);
     const interrupted = this.revealing;
+    const run = (this.run || 0) + 1;
+    this.run = run;
     this.cluster.clearLayers();
     this.markers.clear();
     // The view first, while the group is empty, so that the markers are clustered only once.
     if (fit && list.length) {
       this.map.fitBounds(L.latLngBounds(list.map((m) => [m.lat, m.lng])).pad(0.08), { maxZoom: 15, animate: false });
     }
-    const layers = list.map((m) => {
-      const marker = L.marker([m.lat, m.lng], {
-        icon: icon(m.certified, m.id === this.selected),
-        title: m.name,
-        alt: m.name,
-        keyboard: true,
-        riseOnHover: true,
-      });
-      // Names are data, in Chinese whatever the interface language: marked so, as in the list.
-      const name = textEl('span', m.name);
-      name.lang = 'zh-CN';
-      marker.bindTooltip(name, { direction: 'top', offset: [0, -12] });
-      marker.on('click', () => this.onSelect(m.id));
-      // Keyboard users get the name on focus, as mouse users do on hover.
-      marker.on('add', () => {
-        const el = marker.getElement();
-        el.lang = 'zh-CN';
-        el.addEventListener('focus', () => marker.openTooltip());
-        el.addEventListener('blur', () => marker.closeTooltip());
-      });
-      marker.spaceId = m.id;
-      marker.certified = m.certified;
-      this.markers.set(m.id, marker);
-      return marker;
-    });
-    this.cluster.addLayers(layers);
-    // A space chosen just before: its new marker is brought into view instead.
-    const chosen = this.markers.get(this.selected);
-    if (interrupted && chosen) this.reveal(chosen);
+    // Made and clustered in slices of a few milliseconds, each its own task: with thousands of
+    // spaces no task holds the page, and the next click is answered at once. A newer list
+    // stops the slices of an older one.
+    let at = 0;
+    const slice = () => {
+      if (run !== this.run) return;
+      const until = performance.now() + 12;
+      const layers = [];
+      while (at < list.length && (layers.length < 50 || performance.now() < until)) {
+        layers.push(this.marker(list[at]));
+        at += 1;
+      }
+      this.cluster.addLayers(layers);
+      if (at < list.length) {
+        setTimeout(slice, 0);
+        return;
+      }
+      // A space chosen just before: its new marker is brought into view instead.
+      const chosen = this.markers.get(this.selected);
+      if (interrupted && chosen) this.reveal(chosen);
+    };
+    slice();
   }
+
+  /** One space's marker; its tooltip is made when the marker itself is shown (not clustered). */
+  marker(m) {
+    const marker = L.marker([m.lat, m.lng], {
+      icon: icon(m.certified, m.id === this.selected),
+      title: m.name,
+      alt: m.name,
+      keyboard: true,
+      riseOnHover: true,
+    });
+    marker.on('click', () => this.onSelect(m.id));
+    // Keyboard users get the name on focus, as mouse users do on hover.
+    marker.on('add', () => {
+      if (!marker.getTooltip()) {
+        // Names are data, in Chinese whatever the interface language: marked so, as in the list.
+        const name = textEl('span', m.name);
+        name.lang = 'zh-CN';
+        marker.bindTooltip(name, { direction: 'top', offset: [0, -12] });
+      }
+      const el = marker.getElement();
+      el.lang = 'zh-CN';
+      el.addEventListener('focus', () => marker.openTooltip());
+      el.addEventListener('blur', () => marker.closeTooltip());
+    });
+    marker.spaceId = m.id;
+    marker.certified = m.certified;
+    this.markers.set(m.id, marker);
+    return marker;
+  }
+
 
   /** Highlights the selected space's marker and brings it into view, out of its cluster. */
   select(id) {

@@ -7,6 +7,7 @@ mod geo;
 
 use leptos::prelude::*;
 
+use super::first_view::EarlyInput;
 use super::map::MapPick;
 use super::nav::Nav;
 use super::{effect, tr, Shapes, Spaces, UiLang};
@@ -78,7 +79,7 @@ pub fn NearMe(catalog: Spaces) -> impl IntoView {
             origin.set(None);
         }
     });
-    let locate = move |_| {
+    let locate = move || {
         geo.set(Geo::Locating);
         geo::locate(move |answer| match answer.map(rounded) {
             Ok(p) if shapes.with(|b| b.as_ref().map_or(GUANGZHOU_BBOX.contains(p.lat, p.lng), |b| b.locate(p).is_some())) => {
@@ -89,13 +90,17 @@ pub fn NearMe(catalog: Spaces) -> impl IntoView {
             Err(e) => geo.set(Geo::Failed(e)),
         });
     };
+    // Pressed on the first view, before the app was live: asked for now, once.
+    if EarlyInput::get().locate {
+        locate();
+    }
     // One row: "use my location" and "or choose a place" (opening the district, street and map
     // choices, with the privacy line); once a place is set, a row naming it.
     view! {
         <section class="near" aria-labelledby="near-heading">
             <h2 id="near-heading" class="visually-hidden">{tr(|t| t.near_title)}</h2>
             <div class="near-row">
-                <button type="button" class="button" on:click=locate disabled=move || geo.get() == Geo::Locating aria-describedby="near-privacy">
+                <button type="button" class="button" on:click=move |_| locate() disabled=move || geo.get() == Geo::Locating aria-describedby="near-privacy">
                     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="4" /><path d="M12 2v3M12 19v3M2 12h3M19 12h3" /></svg>
                     {move || if geo.get() == Geo::Locating { tr(|t| t.locating)() } else { tr(|t| t.use_location)() }}
                 </button>

@@ -2,6 +2,7 @@
 //! status, dates and phone numbers. Each reader returns the value and, where it had to guess or
 //! change something, says so; none of them panics on any text.
 
+use crate::domain::holidays::date_text;
 use crate::domain::model::{Code, Status, DISTRICTS, SERVICES};
 use crate::tools::streets::Street;
 
@@ -208,29 +209,7 @@ pub fn date(value: &str) -> Option<String> {
 /// The date of an Excel serial day number (1900 date system; 1900-03-01 and later).
 fn from_excel_serial(serial: u32) -> String {
     // Serial 25569 is 1970-01-01.
-    iso_date_of_day(i64::from(serial) - 25_569)
-}
-
-/// The ISO date (`YYYY-MM-DD`) of a day counted from 1970-01-01 (Howard Hinnant's
-/// civil-from-days algorithm).
-///
-/// # Examples
-/// ```
-/// use charity_finder::tools::import::forms::iso_date_of_day;
-/// assert_eq!(iso_date_of_day(0), "1970-01-01");
-/// assert_eq!(iso_date_of_day(20_788), "2026-12-01");
-/// ```
-pub fn iso_date_of_day(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    date_text(i64::from(serial) - 25_569)
 }
 
 /// A phone cell read: the text to store, and whether a lost leading 0 was put back.
