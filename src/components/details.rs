@@ -16,6 +16,8 @@ pub fn Details(outcome: Memo<Outcome>) -> impl IntoView {
     let AppConfig(config) = expect_context();
     let lang = expect_context::<UiLang>();
     let id = Memo::new(move |_| nav.with(|v| v.space.clone()));
+    // Routes start from a place the person chose, never from the device's position (private).
+    let routes_from = Memo::new(move |_| nav.with(|v| v.filter.near.filter(|_| !v.near_is_private)));
     // Rebuilt when the space, the language or its open state changes; a minute that changes
     // nothing shown leaves the panel (and the focus in it) alone. `None`: closed.
     let html = Memo::new(move |_| {
@@ -26,7 +28,8 @@ pub fn Details(outcome: Memo<Outcome>) -> impl IntoView {
             let now = now.get();
             let report = config.report_link(&id);
             let c = &o.catalog;
-            let panel = Panel { space: &c.spaces[i], hours: c.hours(i), state: c.state(i, now), now, report: report.as_deref() };
+            let from = routes_from.get();
+            let panel = Panel { space: &c.spaces[i], hours: c.hours(i), state: c.state(i, now), now, report: report.as_deref(), from };
             Some((details_html(&panel, l), true))
         })
     });

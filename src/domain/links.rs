@@ -3,11 +3,14 @@
 
 use super::coords::wgs84_to_gcj02;
 use super::decimal::fixed;
-use super::model::Space;
+use super::model::{LatLng, Space};
 use super::url_state::encode;
 
 /// The `src`/`referer` the services ask apps to identify themselves with.
 pub const APP_ID: &str = "gz-charity-finder";
+
+/// The map services the links open, in the order of [`super::i18n::Texts::map_services`].
+pub const MAP_SERVICES: [&str; 4] = ["amap", "baidu", "tencent", "apple"];
 
 /// A labelled external link.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,9 +72,112 @@ pub fn map_links(space: &Space) -> [MapLink; 4] {
     ]
 }
 
+/// A way to travel a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Travel {
+    Walk,
+    Transit,
+}
+
+/// A route to a space in one map service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteLink {
+    /// Service key: `amap`, `baidu`, `tencent`, `apple`.
+    pub service: &'static str,
+    pub travel: Travel,
+    pub url: String,
+}
+
+/// Walking and public-transport routes to a space in each map service (each in its own
+/// coordinate system, as `../shared/DOMAIN.md` lists them), from `from` — a place the person chose
+/// on this page, public, with its label — or, without one, from wherever the map app finds itself.
+/// The device's own position is never passed here: it stays in the page. Baidu needs a start, so
+/// its routes come only with one.
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::{links::{route_links, Travel}, load::parse_dataset, model::LatLng};
+/// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
+/// let space = &data.dataset.spaces[0];
+/// let own = route_links(space, None);
+/// assert_eq!(own.len(), 6);
+/// assert!(own[0].url.starts_with("https://uri.amap.com/navigation?to=") && own[0].url.contains("mode=walk"));
+/// let from = route_links(space, Some((LatLng { lat: 23.1064, lng: 113.3245 }, "番禺区")));
+/// assert_eq!(from.len(), 8);
+/// assert!(from.iter().any(|l| l.service == "baidu" && l.travel == Travel::Transit && l.url.contains("mode=transit")));
+/// ```
+pub fn route_links(space: &Space, from: Option<(LatLng, &str)>) -> Vec<RouteLink> {
+    let to = space.location;
+    let name = encode(&space.name);
+    let gcj = |p: LatLng| {
+        let g = wgs84_to_gcj02(p);
+        (fixed(g.lat, 6), fixed(g.lng, 6))
+    };
+    let wgs = |p: LatLng| (fixed(p.lat, 6), fixed(p.lng, 6));
+    let (glat, glng) = gcj(to);
+    let (lat, lng) = wgs(to);
+    let mut out = Vec::with_capacity(8);
+    for travel in [Travel::Walk, Travel::Transit] {
+        let (amap, tencent, apple, baidu) = match travel {
+            Travel::Walk => ("walk", "walk", "w", "walking"),
+            Travel::Transit => ("bus", "bus", "r", "transit"),
+        };
+        // AMap's route link documents no coordinate parameter: GCJ-02.
+        let mut url = format!("https://uri.amap.com/navigation?to={glng},{glat},{name}&mode={amap}&src={APP_ID}&callnative=1");
+        if let Some((p, label)) = from {
+            let (flat, flng) = gcj(p);
+            url.push_str(&format!("&from={flng},{flat},{}", encode(label)));
+        }
+        out.push(RouteLink { service: "amap", travel, url });
+        if let Some((p, label)) = from {
+            let (flat, flng) = wgs(p);
+            let url = format!(
+                "https://api.map.baidu.com/direction?origin=latlng:{flat},{flng}|name:{}&destination=latlng:{lat},{lng}|name:{name}&mode={baidu}&region={}&output=html&coord_type=wgs84&src={APP_ID}",
+                encode(label),
+                encode("广州")
+            );
+            out.push(RouteLink { service: "baidu", travel, url });
+        }
+        let mut url =
+            format!("https://apis.map.qq.com/uri/v1/routeplan?type={tencent}&to={name}&tocoord={lat},{lng}&coord_type=1&referer={APP_ID}");
+        if let Some((p, label)) = from {
+            let (flat, flng) = wgs(p);
+            url.push_str(&format!("&from={}&fromcoord={flat},{flng}", encode(label)));
+        }
+        out.push(RouteLink { service: "tencent", travel, url });
+        // Apple Maps uses GCJ-02 inside China.
+        let mut url = format!("https://maps.apple.com/?daddr={glat},{glng}&dirflg={apple}");
+        if let Some((p, _)) = from {
+            let (flat, flng) = gcj(p);
+            url.push_str(&format!("&saddr={flat},{flng}"));
+        }
+        out.push(RouteLink { service: "apple", travel, url });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn routes_put_each_coordinate_in_its_system_and_order() {
+        let s = Space { location: LatLng { lat: 23.1064, lng: 113.3245 }, name: "广州塔 & 旁".into(), ..Space::example() };
+        let g = wgs84_to_gcj02(s.location);
+        let links = route_links(&s, Some((LatLng { lat: 23.0, lng: 113.3 }, "番禺区")));
+        let url = |service: &str, travel: Travel| {
+            links.iter().find(|l| l.service == service && l.travel == travel).map(|l| l.url.clone()).expect("link")
+        };
+        // AMap and Apple: GCJ-02 (lng,lat for AMap, lat,lng for Apple); Baidu and Tencent: WGS-84, lat,lng.
+        assert!(url("amap", Travel::Walk).contains(&format!("to={},{},", fixed(g.lng, 6), fixed(g.lat, 6))));
+        assert!(url("apple", Travel::Transit).contains(&format!("daddr={},{}&dirflg=r", fixed(g.lat, 6), fixed(g.lng, 6))));
+        assert!(url("baidu", Travel::Walk).contains("destination=latlng:23.106400,113.324500|name:"));
+        assert!(url("tencent", Travel::Transit).contains("tocoord=23.106400,113.324500&coord_type=1"));
+        assert!(url("tencent", Travel::Transit).contains("fromcoord=23.000000,113.300000"));
+        // Names are encoded: no raw `&` splits a parameter.
+        assert!(links.iter().all(|l| !l.url.contains("塔 &")));
+        assert!(route_links(&s, None).iter().all(|l| l.service != "baidu" && !l.url.contains("from")));
+    }
 
     #[test]
     fn phone_links_call_the_first_number() {

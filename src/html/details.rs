@@ -6,8 +6,8 @@ use super::{Html, CROSS};
 use crate::domain::holidays::DayKind;
 use crate::domain::hours::{hhmm, CstTime, Hours, OpenState};
 use crate::domain::i18n::Lang;
-use crate::domain::links::{map_links, tel};
-use crate::domain::model::Space;
+use crate::domain::links::{map_links, route_links, tel, Travel, MAP_SERVICES};
+use crate::domain::model::{LatLng, Space};
 
 /// What the panel shows besides the record itself.
 pub struct Details<'a> {
@@ -19,6 +19,8 @@ pub struct Details<'a> {
     pub now: CstTime,
     /// Where to report an error in this record, when the deployment has such a form.
     pub report: Option<&'a str>,
+    /// Where routes start: a place the person chose on this page (never the device's position).
+    pub from: Option<LatLng>,
 }
 
 /// The panel's content for a space.
@@ -29,7 +31,7 @@ pub struct Details<'a> {
 /// use charity_finder::html::details::{details_html, Details};
 /// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
 /// let space = &data.dataset.spaces[0];
-/// let html = details_html(&Details { space, hours: None, state: OpenState::Unknown, now: CstTime::at(2, 600), report: None }, Lang::En);
+/// let html = details_html(&Details { space, hours: None, state: OpenState::Unknown, now: CstTime::at(2, 600), report: None, from: None }, Lang::En);
 /// assert!(html.starts_with(r#"<div class="details-head"><h2 id="details-title""#));
 /// assert!(html.contains(r#"data-action="copy""#));
 /// ```
@@ -60,6 +62,7 @@ pub fn details_html(d: &Details, lang: Lang) -> String {
             h.el_text("a", &[("class", "report"), ("href", href)], t.report_error);
         });
     }
+    routes(&mut h, s, d.from, lang);
     h.el_text("h3", &[], t.navigate);
     h.el("ul", &[("class", "map-links"), ("role", "list")], |h| {
         for (link, label) in map_links(s).iter().zip(t.map_services) {
@@ -72,6 +75,29 @@ pub fn details_html(d: &Details, lang: Lang) -> String {
         }
     });
     h.finish()
+}
+
+/// Walking and public-transport routes in each map app.
+fn routes(h: &mut Html, s: &Space, from: Option<LatLng>, lang: Lang) {
+    let t = lang.texts();
+    let links = route_links(s, from.map(|p| (p, t.route_start)));
+    h.el_text("h3", &[], t.routes);
+    h.el_text("p", &[("class", "hint")], if from.is_some() { t.routes_from_place } else { t.routes_from_app });
+    h.el("ul", &[("class", "routes"), ("role", "list")], |h| {
+        for (travel, label) in [(Travel::Walk, t.walk), (Travel::Transit, t.transit)] {
+            h.el("li", &[], |h| {
+                h.el_text("span", &[("class", "route-kind")], label);
+                for link in links.iter().filter(|l| l.travel == travel) {
+                    let class = format!("button map-link {}", link.service);
+                    let service = MAP_SERVICES.iter().position(|s| *s == link.service).map_or("", |k| t.map_services[k]);
+                    h.el("a", &[("class", &class), ("target", "_blank"), ("rel", "noopener noreferrer"), ("href", &link.url)], |h| {
+                        h.el_text("span", &[("class", "visually-hidden")], &format!("{label}: "));
+                        h.text(service).el_text("span", &[("class", "visually-hidden")], t.opens_new_window);
+                    });
+                }
+            });
+        }
+    });
 }
 
 /// The record's facts: address (with copy), phone, hours, services, host and the rest.
@@ -190,7 +216,14 @@ mod tests {
     fn data_never_becomes_markup() {
         let s = hostile();
         let html = details_html(
-            &Details { space: &s, hours: None, state: OpenState::Unknown, now: CstTime::at(0, 600), report: Some(r#"x"><script>"#) },
+            &Details {
+                space: &s,
+                hours: None,
+                state: OpenState::Unknown,
+                now: CstTime::at(0, 600),
+                report: Some(r#"x"><script>"#),
+                from: None,
+            },
             Lang::En,
         );
         assert!(html.contains("Hours as registered: <span lang=\"zh-CN\">&lt;u&gt;9点"), "{html}");
@@ -206,7 +239,7 @@ mod tests {
         let s = Space { opening_hours: "Mo-Fr 09:00-12:00,14:00-17:30".into(), ..Space::example() };
         let h = hours::parse(&s.opening_hours).ok().flatten().expect("parses");
         let html = details_html(
-            &Details { space: &s, hours: Some(&h), state: OpenState::Closed, now: CstTime::at(2, 600), report: None },
+            &Details { space: &s, hours: Some(&h), state: OpenState::Closed, now: CstTime::at(2, 600), report: None, from: None },
             Lang::ZhCn,
         );
         assert!(
@@ -218,6 +251,9 @@ mod tests {
         assert!(html.contains(r#"<tr><th scope="row">星期日</th><td>不开放</td></tr>"#), "{html}");
         assert_eq!(html.matches("<tr").count(), 7);
         assert!(!html.contains(r#"class="report""#));
+        // Routes from where the map app finds the person: no Baidu (it needs a start).
+        assert_eq!(html.matches("uri.amap.com/navigation").count(), 2);
+        assert!(!html.contains("api.map.baidu.com/direction") && html.contains("从地图应用找到的您的当前位置出发"));
     }
 
     #[test]

@@ -100,8 +100,7 @@ export class FinderMap {
         layer.on('click', () => this.onDistrict(feature.properties.code));
       },
     }).addTo(map);
-    this.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true, animate: false });
-    map.addLayer(this.cluster);
+    this.cluster = this.newCluster();
     this.labelLayer = L.layerGroup().addTo(map);
     const record = () => {
       const b = map.getBounds();
@@ -146,38 +145,53 @@ export class FinderMap {
   }
 
   /** Markers for [{id, name, lat, lng, certified}]; fits the view to them when `fit`. */
+  /** An empty cluster group on the map; it clusters what it is given in chunks of ~20 ms. */
+  newCluster() {
+    const cluster = L.markerClusterGroup({
+      showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true, animate: false,
+      chunkedLoading: true, chunkInterval: 20, chunkDelay: 0,
+      // Once all are clustered: what waited for them (bringing a chosen space into view).
+      chunkProgress: (done, total) => {
+        if (done === total && cluster.whenLoaded) setTimeout(cluster.whenLoaded, 0);
+      },
+    });
+    this.map.addLayer(cluster);
+    return cluster;
+  }
+
   setMarkers(markersJson, fit) {
     if (!this.map) return;
     const list = JSON.parse(markersJson);
     const interrupted = this.revealing;
     const run = (this.run || 0) + 1;
     this.run = run;
-    this.cluster.clearLayers();
+    // A new group rather than emptying the old one: taking a group off the map touches only what
+    // it shows, where emptying it walks every marker.
+    this.map.removeLayer(this.cluster);
+    this.cluster = this.newCluster();
     this.markers.clear();
     // The view first, while the group is empty, so that the markers are clustered only once.
     if (fit && list.length) {
       this.map.fitBounds(L.latLngBounds(list.map((m) => [m.lat, m.lng])).pad(0.08), { maxZoom: 15, animate: false });
     }
-    // Made and clustered in slices of a few milliseconds, each its own task: with thousands of
-    // spaces no task holds the page, and the next click is answered at once. A newer list
-    // stops the slices of an older one.
-    let at = 0;
+    // Made in slices of a few milliseconds, each its own task, then clustered in chunks: with
+    // thousands of spaces no task holds the page, and the next click is answered at once. A
+    // newer list stops the slices of an older one.
+    const layers = [];
     const slice = () => {
       if (run !== this.run) return;
-      const until = performance.now() + 12;
-      const layers = [];
-      while (at < list.length && (layers.length < 50 || performance.now() < until)) {
-        layers.push(this.marker(list[at]));
-        at += 1;
+      const until = performance.now() + 10;
+      while (layers.length < list.length && (layers.length % 50 !== 0 || performance.now() < until)) {
+        layers.push(this.marker(list[layers.length]));
       }
-      this.cluster.addLayers(layers);
-      if (at < list.length) {
+      if (layers.length < list.length) {
         setTimeout(slice, 0);
         return;
       }
       // A space chosen just before: its new marker is brought into view instead.
       const chosen = this.markers.get(this.selected);
-      if (interrupted && chosen) this.reveal(chosen);
+      if (interrupted && chosen) this.cluster.whenLoaded = () => this.reveal(chosen);
+      this.cluster.addLayers(layers);
     };
     slice();
   }
