@@ -159,9 +159,16 @@ export class FinderMap {
     return cluster;
   }
 
-  setMarkers(markersJson, fit) {
-    if (!this.map) return;
-    const list = JSON.parse(markersJson);
+  /** Every space of the catalog: [{id, name, lat, lng, certified}], in the catalog's order. */
+  setSpaces(spacesJson) {
+    this.spaces = JSON.parse(spacesJson);
+    // Markers are made when first shown, and kept for the next list.
+    this.made = new Array(this.spaces.length);
+  }
+
+  /** Shows the spaces at these positions in the catalog; `fit` moves the view to them. */
+  show(positions, fit) {
+    if (!this.map || !this.spaces) return;
     const interrupted = this.revealing;
     const run = (this.run || 0) + 1;
     this.run = run;
@@ -171,20 +178,28 @@ export class FinderMap {
     this.cluster = this.newCluster();
     this.markers.clear();
     // The view first, while the group is empty, so that the markers are clustered only once.
-    if (fit && list.length) {
-      this.map.fitBounds(L.latLngBounds(list.map((m) => [m.lat, m.lng])).pad(0.08), { maxZoom: 15, animate: false });
+    if (fit && positions.length) {
+      const bounds = L.latLngBounds([]);
+      for (let k = 0; k < positions.length; k += 1) bounds.extend([this.spaces[positions[k]].lat, this.spaces[positions[k]].lng]);
+      this.map.fitBounds(bounds.pad(0.08), { maxZoom: 15, animate: false });
     }
-    // Made in slices of a few milliseconds, each its own task, then clustered in chunks: with
-    // thousands of spaces no task holds the page, and the next click is answered at once. A
-    // newer list stops the slices of an older one.
+    // Markers not made yet are made in slices of a few milliseconds, each its own task, then all
+    // are clustered in chunks: with thousands of spaces no task holds the page, and the next click
+    // is answered at once. A newer list stops the slices of an older one.
     const layers = [];
     const slice = () => {
       if (run !== this.run) return;
       const until = performance.now() + 10;
-      while (layers.length < list.length && (layers.length % 50 !== 0 || performance.now() < until)) {
-        layers.push(this.marker(list[layers.length]));
+      while (layers.length < positions.length && (layers.length % 100 !== 0 || performance.now() < until)) {
+        const at = positions[layers.length];
+        if (!this.made[at]) this.made[at] = this.marker(this.spaces[at]);
+        const marker = this.made[at];
+        const wanted = icon(marker.certified, marker.spaceId === this.selected);
+        if (marker.options.icon !== wanted) marker.setIcon(wanted);
+        this.markers.set(marker.spaceId, marker);
+        layers.push(marker);
       }
-      if (layers.length < list.length) {
+      if (layers.length < positions.length) {
         setTimeout(slice, 0);
         return;
       }
@@ -221,7 +236,6 @@ export class FinderMap {
     });
     marker.spaceId = m.id;
     marker.certified = m.certified;
-    this.markers.set(m.id, marker);
     return marker;
   }
 

@@ -19,9 +19,12 @@ extern "C" {
         on_district: &Closure<dyn Fn(String)>,
         on_tile_failure: &Closure<dyn Fn()>,
     ) -> js_sys::Promise;
-    /// The markers (JSON: [`Marker`]s); `fit` zooms to them.
-    #[wasm_bindgen(method, js_name = setMarkers)]
-    pub fn set_markers(this: &FinderMap, markers: &str, fit: bool);
+    /// Every space of a catalog (JSON: [`Marker`]s, in the catalog's order).
+    #[wasm_bindgen(method, js_name = setSpaces)]
+    pub fn set_spaces(this: &FinderMap, spaces: &str);
+    /// Shows the spaces at these positions of the catalog last set; `fit` zooms to them.
+    #[wasm_bindgen(method)]
+    pub fn show(this: &FinderMap, positions: &[u32], fit: bool);
     /// The district shapes (GeoJSON) and labels (JSON: [`DistrictLabel`]s), shaded by count in
     /// choropleth mode.
     #[wasm_bindgen(method, js_name = setDistricts)]

@@ -14,7 +14,7 @@ use super::nav::Nav;
 use super::{after_paint, effect, tr, Shapes, UiLang};
 use crate::domain::config::Config;
 use crate::domain::coords::{from_wgs84, to_wgs84, Crs};
-use crate::domain::filter::Outcome;
+use crate::domain::filter::{Catalog, Outcome};
 use crate::domain::model::{LatLng, Status, DISTRICTS};
 use crate::domain::url_state::Pane;
 use leaflet::{DistrictLabel, FinderMap, Labels, MapOptions, Marker, TileOptions};
@@ -144,9 +144,11 @@ fn start(
     });
 }
 
-/// Markers follow the list (the view fits them when it changes), written once the list has
-/// painted, from the one outcome they were computed for: its indices point into its own catalog.
+/// Markers follow the list (the view fits them when it changes), once the list has painted. The
+/// map is given each catalog's spaces once, then the positions of the spaces found, both from the
+/// one outcome they were computed for: its positions point into its own catalog.
 fn follow_markers(drawn: Drawn, outcome: Memo<Outcome>) {
+    let sent = StoredValue::new_local(None::<Arc<Catalog>>);
     let same_spaces = |a: Option<&Outcome>, b: Option<&Outcome>| match (a, b) {
         (Some(a), Some(b)) => !(Arc::ptr_eq(&a.catalog, &b.catalog) && a.indices == b.indices),
         _ => true,
@@ -158,15 +160,23 @@ fn follow_markers(drawn: Drawn, outcome: Memo<Outcome>) {
         }
         let found = listed.get();
         after_paint(move || {
-            let markers: Vec<Marker> = found
-                .spaces()
-                .map(|s| {
-                    let p = drawn.shift(s.location);
-                    Marker { id: &s.id, name: &s.name, lat: p.lat, lng: p.lng, certified: s.status == Status::Certified }
-                })
-                .collect();
-            let json = serde_json::to_string(&markers).unwrap_or_default();
-            drawn.with(|m| m.set_markers(&json, true));
+            let known = sent.try_with_value(|s| s.as_ref().is_some_and(|c| Arc::ptr_eq(c, &found.catalog))).unwrap_or(true);
+            if !known {
+                let spaces: Vec<Marker> = found
+                    .catalog
+                    .spaces
+                    .iter()
+                    .map(|s| {
+                        let p = drawn.shift(s.location);
+                        Marker { id: &s.id, name: &s.name, lat: p.lat, lng: p.lng, certified: s.status == Status::Certified }
+                    })
+                    .collect();
+                let json = serde_json::to_string(&spaces).unwrap_or_default();
+                drawn.with(|m| m.set_spaces(&json));
+                sent.try_set_value(Some(found.catalog.clone()));
+            }
+            let positions: Vec<u32> = found.indices.iter().map(|&i| i as u32).collect();
+            drawn.with(|m| m.show(&positions, true));
         });
     });
 }
