@@ -162,8 +162,6 @@ export class FinderMap {
   /** Every space of the catalog: [{id, name, lat, lng, certified}], in the catalog's order. */
   setSpaces(spacesJson) {
     this.spaces = JSON.parse(spacesJson);
-    // Markers are made when first shown, and kept for the next list.
-    this.made = new Array(this.spaces.length);
   }
 
   /** Shows the spaces at these positions in the catalog; `fit` moves the view to them. */
@@ -183,19 +181,16 @@ export class FinderMap {
       for (let k = 0; k < positions.length; k += 1) bounds.extend([this.spaces[positions[k]].lat, this.spaces[positions[k]].lng]);
       this.map.fitBounds(bounds.pad(0.08), { maxZoom: 15, animate: false });
     }
-    // Markers not made yet are made in slices of a few milliseconds, each its own task, then all
-    // are clustered in chunks: with thousands of spaces no task holds the page, and the next click
-    // is answered at once. A newer list stops the slices of an older one.
+    // The markers are made in slices of a few milliseconds, each its own task, then clustered in
+    // chunks: with thousands of spaces no task holds the page, and the next click is answered at
+    // once. A newer list stops the slices of an older one. (Markers are not reused from one group
+    // to the next: a marker keeps its group's handlers and parents, and so the whole old group.)
     const layers = [];
     const slice = () => {
       if (run !== this.run) return;
       const until = performance.now() + 10;
       while (layers.length < positions.length && (layers.length % 100 !== 0 || performance.now() < until)) {
-        const at = positions[layers.length];
-        if (!this.made[at]) this.made[at] = this.marker(this.spaces[at]);
-        const marker = this.made[at];
-        const wanted = icon(marker.certified, marker.spaceId === this.selected);
-        if (marker.options.icon !== wanted) marker.setIcon(wanted);
+        const marker = this.marker(this.spaces[positions[layers.length]]);
         this.markers.set(marker.spaceId, marker);
         layers.push(marker);
       }
