@@ -39,8 +39,8 @@ pub fn App() -> impl IntoView {
     });
     provide_context(UiLang(lang));
     use_document(DocumentState { lang, elderly, embed, config });
-    let ready = Memo::new(move |_| load.data.with(|d| matches!(d, Some(Ok(_)))));
-    register_service_worker_when(ready);
+    let data_in = Memo::new(move |_| load.data.with(|d| matches!(d, Some(Ok(_)))));
+    register_service_worker_when(data_in);
     view! {
         <a class="skip-link" href="#results">{tr(|t| t.skip_to_results)}</a>
         {(!embed).then(|| view! {
@@ -61,9 +61,9 @@ pub fn App() -> impl IntoView {
             <Notices ignored=ignored load=load />
             // Built once the data is in (again after a retry); parts of a split dataset that
             // arrive later reach it through `load.data`, so nothing is rebuilt under the person's hands.
-            {move || ready.get().then(|| load.data.get_untracked()).flatten().and_then(Result::ok).map(|d| view! { <Finder data=d loaded=load.data /> })}
+            {move || data_in.get().then(|| view! { <Finder data=load.data /> })}
         </main>
-        {(!embed).then(|| view! { <Footer loaded=load.data /> })}
+        {(!embed).then(|| view! { <Footer data=load.data /> })}
     }
 }
 
@@ -102,10 +102,10 @@ fn Notices(ignored: Vec<String>, load: DatasetLoad) -> impl IntoView {
 /// The footer: the data's date and source, the text list, where to report an error, the credits,
 /// and the embed code.
 #[component]
-fn Footer(loaded: ReadSignal<Loaded>) -> impl IntoView {
+fn Footer(data: ReadSignal<Loaded>) -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let lines = move || {
-        loaded.with(|d| {
+        data.with(|d| {
             let d = d.as_ref().and_then(|r| r.as_ref().ok());
             footer_html(d.map(|d| &d.meta), d.and_then(|d| d.config.report_link("")).as_deref(), lang.0.get())
         })

@@ -6,7 +6,11 @@ use leptos::prelude::*;
 
 use super::nav::Nav;
 use super::{copy_to_clipboard, effect, focus_later, target_closest, AppConfig, Now, UiLang};
+use crate::domain::config::Config;
 use crate::domain::filter::Outcome;
+use crate::domain::hours::CstTime;
+use crate::domain::i18n::Lang;
+use crate::domain::model::LatLng;
 use crate::html::details::{details_html, not_found_html, Details as Panel};
 
 #[component]
@@ -22,16 +26,8 @@ pub fn Details(outcome: Memo<Outcome>) -> impl IntoView {
     // nothing shown leaves the panel (and the focus in it) alone. `None`: closed.
     let html = Memo::new(move |_| {
         let id = id.get()?;
-        let l = lang.0.get();
-        outcome.with(|o| {
-            let Some(i) = o.catalog.find(&id) else { return Some((not_found_html(l), false)) };
-            let now = now.get();
-            let report = config.report_link(&id);
-            let c = &o.catalog;
-            let from = routes_from.get();
-            let panel = Panel { space: &c.spaces[i], hours: c.hours(i), state: c.state(i, now), now, report: report.as_deref(), from };
-            Some((details_html(&panel, l), true))
-        })
+        let (now, from, lang) = (now.get(), routes_from.get(), lang.0.get());
+        Some(outcome.with(|o| panel_html(o, &id, now, from, &config, lang)))
     });
     let found = Memo::new(move |_| html.with(|h| h.as_ref().map(|(_, found)| *found)));
     // Focus moves to the heading when a space opens, so screen readers announce the details and
@@ -73,6 +69,15 @@ pub fn Details(outcome: Memo<Outcome>) -> impl IntoView {
             }
         })
     }
+}
+
+/// The panel of the space `id`, and whether it was found.
+fn panel_html(o: &Outcome, id: &str, now: CstTime, from: Option<LatLng>, config: &Config, lang: Lang) -> (String, bool) {
+    let c = &o.catalog;
+    let Some(i) = c.find(id) else { return (not_found_html(lang), false) };
+    let report = config.report_link(id);
+    let panel = Panel { space: &c.spaces[i], hours: c.hours(i), state: c.state(i, now), now, report: report.as_deref(), from };
+    (details_html(&panel, lang), true)
 }
 
 /// The title link of the listed card of a space, found by its id (compared, never put into a
