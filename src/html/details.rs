@@ -91,7 +91,8 @@ fn routes(h: &mut Html, s: &Space, from: Option<LatLng>, lang: Lang) {
                     let class = format!("button map-link {}", link.service);
                     let service = MAP_SERVICES.iter().position(|s| *s == link.service).map_or("", |k| t.map_services[k]);
                     h.el("a", &[("class", &class), ("target", "_blank"), ("rel", "noopener noreferrer"), ("href", &link.url)], |h| {
-                        h.el_text("span", &[("class", "visually-hidden")], &format!("{label}: "));
+                        let prefix = if lang == Lang::En { format!("{label}: ") } else { format!("{label}：") };
+                        h.el_text("span", &[("class", "visually-hidden")], &prefix);
                         h.text(service).el_text("span", &[("class", "visually-hidden")], t.opens_new_window);
                     });
                 }

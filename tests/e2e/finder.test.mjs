@@ -132,11 +132,13 @@ test('a card opens its details with phone, hours and map links', async () => {
     assert.ok(record);
     assert.equal(await details.getByRole('link', { name: record.phone }).getAttribute('href'), `tel:${record.phone.replace(/[^0-9+]/g, '')}`);
     assert.ok((await details.textContent()).includes(record.address));
-    const amap = await details.getByRole('link', { name: /高德地图/ }).getAttribute('href');
+    // The pins (the routes are tested in routes.test.mjs).
+    const pins = details.locator('.map-links');
+    const amap = await pins.getByRole('link', { name: /高德地图/ }).getAttribute('href');
     assert.ok(amap.startsWith(`https://uri.amap.com/marker?position=${record.location.lng.toFixed(6)},${record.location.lat.toFixed(6)}`), amap);
-    assert.match(await details.getByRole('link', { name: /百度地图/ }).getAttribute('href'), /coord_type=wgs84/);
-    assert.match(await details.getByRole('link', { name: /腾讯地图/ }).getAttribute('href'), /coord_type=1/);
-    assert.match(await details.getByRole('link', { name: /Apple 地图/ }).getAttribute('href'), /maps\.apple\.com\/\?ll=/);
+    assert.match(await pins.getByRole('link', { name: /百度地图/ }).getAttribute('href'), /coord_type=wgs84/);
+    assert.match(await pins.getByRole('link', { name: /腾讯地图/ }).getAttribute('href'), /coord_type=1/);
+    assert.match(await pins.getByRole('link', { name: /Apple 地图/ }).getAttribute('href'), /maps\.apple\.com\/\?ll=/);
     if (record.opening_hours) {
       const today = details.locator('tr[aria-current=date]');
       assert.match(await today.textContent(), /星期三（今天）/);
