@@ -146,13 +146,20 @@ export class FinderMap {
 
   /** Markers for [{id, name, lat, lng, certified}]; fits the view to them when `fit`. */
   /** An empty cluster group on the map; it clusters what it is given in chunks of ~20 ms. */
+  /**
+   * A cluster group, on the map. It clusters what it is given in chunks of ~20 ms; when it has
+   * all, it runs what waited for it (a chosen space to bring into view, the next list).
+   */
   newCluster() {
     const cluster = L.markerClusterGroup({
       showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true, animate: false,
       chunkedLoading: true, chunkInterval: 20, chunkDelay: 0,
-      // Once all are clustered: what waited for them (bringing a chosen space into view).
       chunkProgress: (done, total) => {
-        if (done === total && cluster.whenLoaded) setTimeout(cluster.whenLoaded, 0);
+        if (done < total) return;
+        this.loading = false;
+        const then = this.whenLoaded;
+        this.whenLoaded = null;
+        if (then) setTimeout(then, 0);
       },
     });
     this.map.addLayer(cluster);
@@ -170,12 +177,6 @@ export class FinderMap {
     const interrupted = this.revealing;
     const run = (this.run || 0) + 1;
     this.run = run;
-    // A new group rather than emptying the old one: taking a group off the map touches only what
-    // it shows, where emptying it walks every marker.
-    this.map.removeLayer(this.cluster);
-    this.cluster = this.newCluster();
-    this.markers.clear();
-    // The view first, while the group is empty, so that the markers are clustered only once.
     if (fit && positions.length) {
       const bounds = L.latLngBounds([]);
       for (let k = 0; k < positions.length; k += 1) bounds.extend([this.spaces[positions[k]].lat, this.spaces[positions[k]].lng]);
@@ -183,27 +184,40 @@ export class FinderMap {
     }
     // The markers are made in slices of a few milliseconds, each its own task, then clustered in
     // chunks: with thousands of spaces no task holds the page, and the next click is answered at
-    // once. A newer list stops the slices of an older one. (Markers are not reused from one group
-    // to the next: a marker keeps its group's handlers and parents, and so the whole old group.)
+    // once. A newer list stops the slices of an older one.
     const layers = [];
     const slice = () => {
       if (run !== this.run) return;
       const until = performance.now() + 10;
       while (layers.length < positions.length && (layers.length % 100 !== 0 || performance.now() < until)) {
-        const marker = this.marker(this.spaces[positions[layers.length]]);
-        this.markers.set(marker.spaceId, marker);
-        layers.push(marker);
+        layers.push(this.marker(this.spaces[positions[layers.length]]));
       }
-      if (layers.length < positions.length) {
-        setTimeout(slice, 0);
-        return;
-      }
-      // A space chosen just before: its new marker is brought into view instead.
-      const chosen = this.markers.get(this.selected);
-      if (interrupted && chosen) this.cluster.whenLoaded = () => this.reveal(chosen);
-      this.cluster.addLayers(layers);
+      if (layers.length < positions.length) setTimeout(slice, 0);
+      else this.load(layers, run, interrupted);
     };
     slice();
+  }
+
+  /**
+   * Shows these markers in a new group, once the current one has finished clustering (its chunks
+   * cannot be stopped, and need the map until they end). A new group rather than emptying the
+   * old one, which walks every marker; the old one leaves the map with its markers.
+   */
+  load(layers, run, interrupted) {
+    if (run !== this.run) return;
+    if (this.loading) {
+      this.whenLoaded = () => this.load(layers, run, interrupted);
+      return;
+    }
+    const old = this.cluster;
+    this.cluster = this.newCluster();
+    this.map.removeLayer(old);
+    this.markers = new Map(layers.map((m) => [m.spaceId, m]));
+    // A space chosen just before: its new marker is brought into view instead.
+    const chosen = this.markers.get(this.selected);
+    if (interrupted && chosen) this.whenLoaded = () => this.reveal(chosen);
+    this.loading = true;
+    this.cluster.addLayers(layers);
   }
 
   /** One space's marker; its tooltip is made when the marker itself is shown (not clustered). */
