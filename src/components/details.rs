@@ -11,6 +11,7 @@ use crate::domain::filter::Outcome;
 use crate::domain::hours::CstTime;
 use crate::domain::i18n::Lang;
 use crate::domain::model::LatLng;
+use crate::domain::url_state::ViewState;
 use crate::html::details::{details_html, not_found_html, Details as Panel};
 
 #[component]
@@ -47,6 +48,7 @@ pub fn Details(outcome: Memo<Outcome>) -> impl IntoView {
         match button.get_attribute("data-action").as_deref() {
             Some("close") => close(),
             Some("copy") => copy_address(outcome, id, &button, lang),
+            Some("share") => share_link(nav, &button, lang),
             _ => {}
         }
     };
@@ -89,6 +91,34 @@ fn card_link(id: &str) -> Option<web_sys::Element> {
         .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
         .find(|card| card.get_attribute("data-id").as_deref() == Some(id))
         .and_then(|card| card.query_selector(".card-title a").ok().flatten())
+}
+
+/// Shares the open space's link: the system's share sheet where the browser has one, else the
+/// link is copied and the panel says so. The link carries the space and the language only (never
+/// the device's position).
+fn share_link(nav: Nav, button: &web_sys::Element, lang: UiLang) {
+    let view = nav.with_untracked(|v| ViewState { space: v.space.clone(), lang: v.lang, ..ViewState::default() });
+    let location = window().location();
+    let url = format!("{}{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), view.to_query());
+    let navigator = window().navigator();
+    if js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false) {
+        let data = web_sys::ShareData::new();
+        data.set_title(lang.texts().title);
+        data.set_url(&url);
+        // Cancelling the sheet rejects the promise: nothing to say.
+        let promise = navigator.share_with_data(&data);
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+        return;
+    }
+    let result = button.closest(".details").ok().flatten().and_then(|panel| panel.query_selector(".share-result").ok().flatten());
+    copy_to_clipboard(&url, move |ok| {
+        let t = lang.texts();
+        if let Some(r) = result {
+            r.set_text_content(Some(if ok { t.link_copied } else { t.link_copy_failed }));
+        }
+    });
 }
 
 /// Copies the open space's address; the result is written into the panel without rebuilding it

@@ -56,6 +56,10 @@ pub fn details_html(d: &Details, lang: Lang) -> String {
             h.el_text("span", &[("class", "day-note")], &day_note(note, lang));
         }
     });
+    h.el("p", &[("class", "share")], |h| {
+        h.el_text("button", &[("type", "button"), ("class", "button small"), ("data-action", "share")], t.share);
+        h.el("span", &[("class", "share-result"), ("role", "status")], |_| {});
+    });
     h.el("dl", &[("class", "facts")], |h| facts(h, d, lang));
     if let Some(href) = d.report {
         h.el("p", &[], |h| {

@@ -76,3 +76,26 @@ test('after "use my location", the routes still start from the map app: the posi
     assert.ok(!/23\.129|113\.264/.test(hrefs), 'the device position is in a link');
   });
 });
+
+test('"share this place": the system share sheet gets the space\'s link; without one the link is copied', async () => {
+  const link = (server) => `${server.url}?space=${space.id}`;
+  // A browser with a share sheet (recorded here: a real one would open the system's).
+  await session({}, async (page, server) => {
+    await page.addInitScript(() => {
+      window.__shared = [];
+      Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: (data) => { window.__shared.push(data); return Promise.resolve(); } });
+    });
+    await page.goto(`${server.url}?district=440106&space=${space.id}`);
+    await page.getByRole('button', { name: '分享这个地点' }).click();
+    await page.waitForFunction(() => window.__shared.length === 1);
+    assert.deepEqual(await page.evaluate(() => window.__shared[0]), { title: '广州慈善空间地图', url: link(server) });
+  });
+  // Without one (desktop Chromium on Linux): copied, and said so in the panel.
+  await session({ page: { permissions: ['clipboard-read', 'clipboard-write'] } }, async (page, server) => {
+    await page.addInitScript(() => { delete Navigator.prototype.share; });
+    await page.goto(`${server.url}?space=${space.id}&lang=en`);
+    await page.getByRole('button', { name: 'Share this place' }).click();
+    await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${link(server)}&lang=en`);
+  });
+});
