@@ -9,7 +9,7 @@ use super::{copy_to_clipboard, effect, focus_later, target_closest, AppConfig, N
 use crate::domain::config::Config;
 use crate::domain::filter::Outcome;
 use crate::domain::hours::CstTime;
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{Lang, Texts};
 use crate::domain::model::LatLng;
 use crate::domain::url_state::ViewState;
 use crate::html::details::{details_html, not_found_html, Details as Panel};
@@ -112,28 +112,26 @@ fn share_link(nav: Nav, button: &web_sys::Element, lang: UiLang) {
         });
         return;
     }
-    let result = button.closest(".details").ok().flatten().and_then(|panel| panel.query_selector(".share-result").ok().flatten());
-    copy_to_clipboard(&url, move |ok| {
-        let t = lang.texts();
-        if let Some(r) = result {
-            r.set_text_content(Some(if ok { t.link_copied } else { t.link_copy_failed }));
-        }
-    });
+    copy_and_say(&url, button, ".share-result", lang, |t, ok| if ok { t.link_copied } else { t.link_copy_failed });
 }
 
-/// Copies the open space's address; the result is written into the panel without rebuilding it
-/// (the focus stays on the button).
+/// Copies the open space's address.
 fn copy_address(outcome: Memo<Outcome>, id: Memo<Option<String>>, button: &web_sys::Element, lang: UiLang) {
     let Some(address) = id.with_untracked(|id| {
         outcome.with_untracked(|o| id.as_ref().and_then(|id| o.catalog.find(id)).map(|i| o.catalog.spaces[i].address.clone()))
     }) else {
         return;
     };
-    let result = button.closest(".details").ok().flatten().and_then(|panel| panel.query_selector(".copy-result").ok().flatten());
-    copy_to_clipboard(&address, move |ok| {
-        let t = lang.texts();
-        if let Some(r) = result {
-            r.set_text_content(Some(if ok { t.copied } else { t.copy_failed }));
+    copy_and_say(&address, button, ".copy-result", lang, |t, ok| if ok { t.copied } else { t.copy_failed });
+}
+
+/// Copies `text`, then writes what came of it into the panel's status `result` (a selector): the
+/// panel is not rebuilt, so the focus stays on the button that was pressed.
+fn copy_and_say(text: &str, button: &web_sys::Element, result: &str, lang: UiLang, say: fn(&Texts, bool) -> &'static str) {
+    let status = button.closest(".details").ok().flatten().and_then(|panel| panel.query_selector(result).ok().flatten());
+    copy_to_clipboard(text, move |ok| {
+        if let Some(s) = status {
+            s.set_text_content(Some(say(lang.texts(), ok)));
         }
     });
 }

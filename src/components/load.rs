@@ -133,12 +133,7 @@ pub fn use_boundaries(config: Memo<Option<Config>>) -> ReadSignal<Option<Boundar
     let url = Memo::new(move |_| config.with(|c| c.as_ref().map(|c| c.boundaries_url.clone())));
     effect(move || {
         let Some(url) = url.get() else { return };
-        leptos::task::spawn_local(async move {
-            match fetch_text(&url).await.map_err(|e| e.to_string()).and_then(|text| Boundaries::from_geojson(&text)) {
-                Ok(b) => shapes.set(Some(b)),
-                Err(e) => leptos::logging::warn!("district boundaries: {e}"),
-            }
-        });
+        leptos::task::spawn_local(fetch_into(url, Boundaries::from_geojson, shapes, "district boundaries"));
     });
     shapes.read_only()
 }
@@ -147,13 +142,16 @@ pub fn use_boundaries(config: Memo<Option<Config>>) -> ReadSignal<Option<Boundar
 /// without it (not read yet, or unreadable) holidays are not known and the details say so.
 pub fn use_holidays() -> ReadSignal<Option<Calendar>> {
     let calendar = RwSignal::new(None);
-    leptos::task::spawn_local(async move {
-        match fetch_text("data/holidays.json").await.map_err(|e| e.to_string()).and_then(|text| Calendar::parse(&text)) {
-            Ok(c) => calendar.set(Some(c)),
-            Err(e) => leptos::logging::warn!("holiday calendar: {e}"),
-        }
-    });
+    leptos::task::spawn_local(fetch_into("data/holidays.json".into(), Calendar::parse, calendar, "holiday calendar"));
     calendar.read_only()
+}
+
+/// Reads a file the finder can do without: parsed into `into`, or a console warning naming `what`.
+async fn fetch_into<T: Send + Sync + 'static>(url: String, parse: fn(&str) -> Result<T, String>, into: RwSignal<Option<T>>, what: &str) {
+    match fetch_text(&url).await.map_err(|e| e.to_string()).and_then(|text| parse(&text)) {
+        Ok(value) => into.set(Some(value)),
+        Err(e) => leptos::logging::warn!("{what}: {e}"),
+    }
 }
 
 /// Reads `config.json`; a missing or bad file means the defaults, with a console warning.
