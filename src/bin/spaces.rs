@@ -23,6 +23,7 @@ mod cli {
 
     use charity_finder::domain::boundaries::Boundaries;
     use charity_finder::domain::coords::Crs;
+    use charity_finder::domain::export::Download;
     use charity_finder::domain::holidays::date_text;
     use charity_finder::domain::i18n::Lang as UiLang;
     use charity_finder::domain::load::{parse_dataset, Problem};
@@ -59,6 +60,15 @@ mod cli {
             seed: u64,
             #[arg(long, default_value_t = 358)]
             count: usize,
+            /// Where to write it (standard output if not given).
+            #[arg(long)]
+            out: Option<PathBuf>,
+        },
+        /// Write the spaces as the finder's downloads do: CSV (re-imports), GeoJSON or HSDS 3.0.
+        Export {
+            file: PathBuf,
+            #[arg(long, value_enum)]
+            format: FormatArg,
             /// Where to write it (standard output if not given).
             #[arg(long)]
             out: Option<PathBuf>,
@@ -157,6 +167,14 @@ Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+    pub enum FormatArg {
+        Csv,
+        Geojson,
+        /// Open Referral HSDS 3.0, the organization package.
+        Hsds,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
     pub enum LangArg {
         Zh,
         En,
@@ -233,6 +251,16 @@ Exit status: 0 written, every row kept; 1 written, some rows rejected; 2 nothing
             }
             Command::Generate { seed, count, out } => {
                 write(out.as_deref(), &to_json(&generate::generate(seed, count, &boundaries()?)))?;
+                Ok(0)
+            }
+            Command::Export { file, format, out } => {
+                let loaded = parse_dataset(&read(&file)?).map_err(|e| e.to_string())?;
+                let format = match format {
+                    FormatArg::Csv => Download::Csv,
+                    FormatArg::Geojson => Download::GeoJson,
+                    FormatArg::Hsds => Download::Hsds,
+                };
+                write(out.as_deref(), &format.write(&loaded.dataset.spaces))?;
                 Ok(0)
             }
             Command::Keys { file } => {

@@ -1,12 +1,11 @@
 //! Exports of the filtered spaces: CSV that the importer reads back (UTF-8 with BOM, so Excel
-//! opens Chinese correctly), GeoJSON, and Open Referral HSDS-shaped JSON.
+//! opens Chinese correctly), GeoJSON, and Open Referral HSDS 3.0 ([`super::hsds`]).
 
 use serde::Serialize;
 
 use super::decimal::fixed;
 use super::geojson::{Feature, FeatureCollection};
-use super::hours;
-use super::model::{district, service, Code, Space, Status};
+use super::model::{district, language, service, Code, Space, Status};
 
 /// A spreadsheet column the importer reads and the CSV export writes: its canonical (first) header and the accepted aliases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,6 +27,10 @@ pub enum Column {
     Phone,
     Organization,
     Accessibility,
+    Eligibility,
+    Fees,
+    Documents,
+    Languages,
     LastVerified,
 }
 
@@ -50,6 +53,10 @@ pub const HEADERS: &[(Column, &[&str])] = &[
     (Column::Phone, &["联系电话", "phone", "电话"]),
     (Column::Organization, &["主办单位", "organization", "运营机构", "host"]),
     (Column::Accessibility, &["无障碍", "accessibility", "无障碍设施"]),
+    (Column::Eligibility, &["适用对象", "eligibility_description", "eligibility", "服务对象", "who can use"]),
+    (Column::Fees, &["收费", "fees_description", "fees", "收费标准", "费用"]),
+    (Column::Documents, &["所需材料", "required_documents", "documents", "所需证件", "需带材料", "what to bring"]),
+    (Column::Languages, &["服务语言", "languages", "language", "语言"]),
     (Column::LastVerified, &["核实日期", "last_verified"]),
 ];
 
@@ -136,7 +143,7 @@ impl Download {
         match self {
             Download::Csv => to_csv(spaces),
             Download::GeoJson => to_geojson(spaces),
-            Download::Hsds => to_hsds(spaces),
+            Download::Hsds => super::hsds::to_hsds(spaces),
         }
     }
 }
@@ -176,6 +183,10 @@ pub fn to_csv<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
                 Column::Phone => s.phone.clone(),
                 Column::Organization => s.organization.clone(),
                 Column::Accessibility => s.accessibility.clone(),
+                Column::Eligibility => s.eligibility_description.clone(),
+                Column::Fees => s.fees_description.clone(),
+                Column::Documents => s.required_documents.join("、"),
+                Column::Languages => s.languages.iter().map(|code| language(code).map_or(&**code, |l| l.zh)).collect::<Vec<_>>().join("、"),
                 Column::LastVerified => s.last_verified.clone(),
             })
             .map(|c| csv_field(&c))
@@ -205,6 +216,10 @@ pub fn to_geojson<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
                 phone: &s.phone,
                 organization: &s.organization,
                 accessibility: &s.accessibility,
+                eligibility_description: &s.eligibility_description,
+                fees_description: &s.fees_description,
+                required_documents: &s.required_documents,
+                languages: &s.languages,
                 last_verified: &s.last_verified,
             };
             Feature::new(Some(&s.id), "Point", [s.location.lng, s.location.lat], properties)
@@ -231,177 +246,12 @@ struct Properties<'a> {
     phone: &'a str,
     organization: &'a str,
     accessibility: &'a str,
+    eligibility_description: &'a str,
+    fees_description: &'a str,
+    required_documents: &'a [String],
+    /// BCP 47 codes.
+    languages: &'a [Code],
     last_verified: &'a str,
-}
-
-const HSDS_DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-
-/// Open Referral HSDS 3-shaped JSON: one organization per host, each with its services, their
-/// locations (address, WGS-84 position) and weekly schedules (`byday`, `opens_at`, `closes_at`
-/// with the +08:00 offset).
-pub fn to_hsds<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
-    let mut organizations: Vec<hsds::Organization> = Vec::new();
-    for s in spaces {
-        let schedules = hours::parse(&s.opening_hours)
-            .ok()
-            .flatten()
-            .map(|h| {
-                h.week
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(d, ranges)| {
-                        ranges.iter().map(move |r| hsds::Schedule {
-                            freq: "WEEKLY",
-                            byday: HSDS_DAYS[d],
-                            opens_at: format!("{}+08:00", hours::hhmm(r.start)),
-                            closes_at: format!("{}+08:00", hours::hhmm(r.end)),
-                        })
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let service = hsds::Service {
-            id: &s.id,
-            name: &s.name,
-            // Registered spaces are running whether certified or not: HSDS `inactive` would tell a
-            // portal to hide them. Certification is carried apart.
-            status: "active",
-            assured_date: &s.last_verified,
-            attributes: s
-                .services
-                .iter()
-                .map(|id| hsds::Attribute { taxonomy_term: hsds::Term { code: id, name: service(id).map_or("", |x| x.zh) } })
-                .collect(),
-            phones: (!s.phone.is_empty()).then(|| hsds::Phone { number: &s.phone }).into_iter().collect(),
-            schedules,
-            service_at_locations: [hsds::ServiceAtLocation {
-                location: hsds::Location {
-                    id: format!("{}-location", s.id),
-                    name: &s.name,
-                    alternate_name: s.name_en.as_deref(),
-                    latitude: s.location.lat,
-                    longitude: s.location.lng,
-                    addresses: [hsds::Address {
-                        address_1: &s.address,
-                        city: "广州市",
-                        region: district(&s.district).map_or("", |d| d.zh),
-                        state_province: "广东省",
-                        country: "CN",
-                        address_type: "physical",
-                    }],
-                    accessibility: (!s.accessibility.is_empty())
-                        .then(|| hsds::Accessibility { description: &s.accessibility })
-                        .into_iter()
-                        .collect(),
-                },
-            }],
-            certification: hsds::Certification { status: s.status, certified_on: s.certified_on.as_deref() },
-        };
-        let host = if s.organization.is_empty() { &s.name } else { &s.organization };
-        match organizations.iter_mut().find(|o| o.name == host) {
-            Some(o) => o.services.push(service),
-            None => organizations.push(hsds::Organization {
-                id: format!("org-{}", organizations.len() + 1),
-                name: host,
-                services: vec![service],
-            }),
-        }
-    }
-    serde_json::to_string(&hsds::Document { hsds_version: "3.0", organizations }).unwrap_or_default()
-}
-
-/// The HSDS 3 shapes written by [`to_hsds`].
-mod hsds {
-    use serde::Serialize;
-
-    use crate::domain::model::Status;
-
-    #[derive(Serialize)]
-    pub struct Document<'a> {
-        pub hsds_version: &'static str,
-        pub organizations: Vec<Organization<'a>>,
-    }
-
-    #[derive(Serialize)]
-    pub struct Organization<'a> {
-        pub id: String,
-        pub name: &'a str,
-        pub services: Vec<Service<'a>>,
-    }
-
-    #[derive(Serialize)]
-    pub struct Service<'a> {
-        pub id: &'a str,
-        pub name: &'a str,
-        pub status: &'static str,
-        pub assured_date: &'a str,
-        pub attributes: Vec<Attribute<'a>>,
-        pub phones: Vec<Phone<'a>>,
-        pub schedules: Vec<Schedule>,
-        pub service_at_locations: [ServiceAtLocation<'a>; 1],
-        pub certification: Certification<'a>,
-    }
-
-    #[derive(Serialize)]
-    pub struct Attribute<'a> {
-        pub taxonomy_term: Term<'a>,
-    }
-
-    #[derive(Serialize)]
-    pub struct Term<'a> {
-        pub code: &'a str,
-        pub name: &'static str,
-    }
-
-    #[derive(Serialize)]
-    pub struct Phone<'a> {
-        pub number: &'a str,
-    }
-
-    #[derive(Serialize)]
-    pub struct Schedule {
-        pub freq: &'static str,
-        pub byday: &'static str,
-        pub opens_at: String,
-        pub closes_at: String,
-    }
-
-    #[derive(Serialize)]
-    pub struct ServiceAtLocation<'a> {
-        pub location: Location<'a>,
-    }
-
-    #[derive(Serialize)]
-    pub struct Location<'a> {
-        pub id: String,
-        pub name: &'a str,
-        pub alternate_name: Option<&'a str>,
-        pub latitude: f64,
-        pub longitude: f64,
-        pub addresses: [Address<'a>; 1],
-        pub accessibility: Vec<Accessibility<'a>>,
-    }
-
-    #[derive(Serialize)]
-    pub struct Address<'a> {
-        pub address_1: &'a str,
-        pub city: &'static str,
-        pub region: &'static str,
-        pub state_province: &'static str,
-        pub country: &'static str,
-        pub address_type: &'static str,
-    }
-
-    #[derive(Serialize)]
-    pub struct Accessibility<'a> {
-        pub description: &'a str,
-    }
-
-    #[derive(Serialize)]
-    pub struct Certification<'a> {
-        pub status: Status,
-        pub certified_on: Option<&'a str>,
-    }
 }
 
 #[cfg(test)]
@@ -440,22 +290,5 @@ mod tests {
         assert_eq!(v["features"].as_array().map(Vec::len), Some(3));
         assert_eq!(v["features"][0]["geometry"]["coordinates"][0].as_f64(), Some(s[0].location.lng));
         assert!(v["features"][0]["properties"]["keys"].is_null());
-    }
-
-    #[test]
-    fn hsds_groups_services_by_organization_with_schedules() {
-        let s = spaces();
-        let v: Value = serde_json::from_str(&to_hsds(&s)).expect("json");
-        let orgs = v["organizations"].as_array().expect("orgs");
-        let services: usize = orgs.iter().map(|o| o["services"].as_array().map_or(0, Vec::len)).sum();
-        // Every registered space is a running service, certified or not.
-        assert!(orgs.iter().flat_map(|o| o["services"].as_array().cloned().unwrap_or_default()).all(|x| x["status"] == "active"));
-        assert_eq!(services, 358);
-        let with_hours = s.iter().position(|x| x.opening_hours == "Mo-Fr 09:00-17:30").expect("a weekday space");
-        let id = &s[with_hours].id;
-        let service =
-            orgs.iter().flat_map(|o| o["services"].as_array().cloned().unwrap_or_default()).find(|x| x["id"] == *id).expect("found");
-        assert_eq!(service["schedules"].as_array().map(Vec::len), Some(5));
-        assert_eq!(service["schedules"][0]["opens_at"], "09:00+08:00");
     }
 }

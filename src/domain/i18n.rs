@@ -1,7 +1,7 @@
 //! Interface text in 简体中文, English and 繁體中文. Every language is a value of [`Texts`], so a
 //! missing string is a compile error, not a blank on screen.
 
-use super::model::{District, Service};
+use super::model::{District, Language, Service};
 
 /// The interface languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -83,6 +83,20 @@ impl Lang {
             Lang::ZhTw => s.zh_hant,
         }
     }
+
+    /// A spoken or signed language's name in this language.
+    pub fn language(self, l: &Language) -> &'static str {
+        match self {
+            Lang::ZhCn => l.zh,
+            Lang::En => l.en,
+            Lang::ZhTw => l.zh_hant,
+        }
+    }
+
+    /// A list's items joined as this language writes them (`、` in Chinese).
+    pub fn join(self, items: &[&str]) -> String {
+        items.join(if self == Lang::En { ", " } else { "、" })
+    }
 }
 
 /// Every string of the interface.
@@ -159,6 +173,13 @@ pub struct Texts {
     pub services: &'static str,
     pub host: &'static str,
     pub accessibility: &'static str,
+    /// Who may use the space, what it costs, what to bring, the languages spoken; and the data's
+    /// `免费` in this language.
+    pub eligibility: &'static str,
+    pub fees: &'static str,
+    pub documents: &'static str,
+    pub languages: &'static str,
+    pub free: &'static str,
     pub certified_on: &'static str,
     pub last_verified: &'static str,
     pub navigate: &'static str,
@@ -299,6 +320,11 @@ pub static ZH_CN: Texts = Texts {
     services: "服务",
     host: "主办单位",
     accessibility: "无障碍信息",
+    eligibility: "适用对象",
+    fees: "收费",
+    documents: "所需材料",
+    languages: "服务语言",
+    free: "免费",
     certified_on: "认证日期",
     last_verified: "最近核实",
     navigate: "在地图应用中查看",
@@ -437,6 +463,11 @@ pub static EN: Texts = Texts {
     services: "Services",
     host: "Host organisation",
     accessibility: "Accessibility",
+    eligibility: "Who can use it",
+    fees: "Fees",
+    documents: "What to bring",
+    languages: "Languages spoken",
+    free: "Free",
     certified_on: "Certified on",
     last_verified: "Last checked",
     navigate: "Open in a map app",
@@ -575,6 +606,11 @@ pub static ZH_TW: Texts = Texts {
     services: "服務",
     host: "主辦單位",
     accessibility: "無障礙資訊",
+    eligibility: "適用對象",
+    fees: "收費",
+    documents: "所需材料",
+    languages: "服務語言",
+    free: "免費",
     certified_on: "認證日期",
     last_verified: "最近核實",
     navigate: "在地圖應用中查看",

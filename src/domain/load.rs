@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::decimal::short;
-use super::model::{district, service, Dataset, District, Meta, Space, SCHEMA_VERSION};
+use super::model::{district, language, service, Dataset, District, Meta, Space, LANGUAGES, SCHEMA_VERSION};
 
 /// Rough bounding box of Guangzhou (WGS-84), used to reject coordinates far outside the city
 /// (swapped latitude/longitude, a missing minus sign, another city). The validator checks the
@@ -301,6 +301,10 @@ const SPACE_FIELDS: &[(&str, bool, Check)] = &[
     ("phone", false, is::<String>),
     ("organization", false, is::<String>),
     ("accessibility", false, is::<String>),
+    ("eligibility_description", false, is::<String>),
+    ("fees_description", false, is::<String>),
+    ("required_documents", false, is::<Vec<String>>),
+    ("languages", false, is::<Vec<String>>),
     ("last_verified", false, is::<String>),
     ("keys", false, is::<super::model::SearchKeys>),
 ];
@@ -331,6 +335,10 @@ pub fn check_space(space: &Space) -> Result<(), Problem> {
     }
     if let Some(unknown) = space.services.iter().find(|s| service(s).is_none()) {
         return fail("services", format!("unknown service {unknown:?}"));
+    }
+    if let Some(unknown) = space.languages.iter().find(|l| language(l).is_none()) {
+        let known = LANGUAGES.map(|l| l.code).join(", ");
+        return fail("languages", format!("unknown language code {unknown:?} (one of {known})"));
     }
     Ok(())
 }
@@ -472,12 +480,28 @@ mod tests {
             record("ok", ""),
             r#"{"name":"no id"}"#.to_string(),
             record("extra", r#","unknown_field":[1,2]"#),
+            record("lang", r#","languages":["yue","Cantonese"]"#),
+            record("docs", r#","required_documents":"身份证""#),
+            record("more", r#","languages":["yue","csl"],"required_documents":["身份证"],"fees_description":"免费""#),
         ]);
         let loaded = parse_dataset(&text).expect("structure is fine");
         let ids: Vec<_> = loaded.dataset.spaces.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(ids, ["ok", "extra"]);
+        assert_eq!(ids, ["ok", "extra", "more"]);
+        assert_eq!(loaded.dataset.spaces[2].languages, ["yue", "csl"]);
         let problems: Vec<_> = loaded.skipped.iter().map(|p| (p.record.as_str(), p.field.as_str())).collect();
-        assert_eq!(problems, [("badloc", "location.lat"), ("far", "location"), ("svc", "services"), ("ok", "id"), ("#6", "id")]);
+        assert_eq!(
+            problems,
+            [
+                ("badloc", "location.lat"),
+                ("far", "location"),
+                ("svc", "services"),
+                ("ok", "id"),
+                ("#6", "id"),
+                ("lang", "languages"),
+                ("docs", "required_documents")
+            ]
+        );
+        assert_eq!(loaded.skipped[5].reason, r#"unknown language code "Cantonese" (one of zh-cmn, yue, hak, en, csl)"#);
     }
 
     #[test]

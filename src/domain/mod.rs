@@ -10,6 +10,7 @@ pub mod filter;
 pub mod geojson;
 pub mod holidays;
 pub mod hours;
+pub mod hsds;
 pub mod i18n;
 pub mod links;
 pub mod load;

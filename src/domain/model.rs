@@ -97,6 +97,38 @@ pub fn service(id: &str) -> Option<&'static Service> {
     SERVICES.iter().find(|s| s.id == id)
 }
 
+/// A language a space's staff speak, named by its BCP 47 code (the codes HSDS `languages` uses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Language {
+    /// BCP 47 code, e.g. `"yue"`.
+    pub code: &'static str,
+    pub zh: &'static str,
+    pub zh_hant: &'static str,
+    pub en: &'static str,
+}
+
+/// The languages a record may list, in display order: the two spoken in every Guangzhou
+/// district, Hakka (spoken in Conghua and Zengcheng), English and Chinese Sign Language.
+pub const LANGUAGES: [Language; 5] = [
+    Language { code: "zh-cmn", zh: "普通话", zh_hant: "普通話", en: "Mandarin" },
+    Language { code: "yue", zh: "粤语", zh_hant: "粵語", en: "Cantonese" },
+    Language { code: "hak", zh: "客家话", zh_hant: "客家話", en: "Hakka" },
+    Language { code: "en", zh: "英语", zh_hant: "英語", en: "English" },
+    Language { code: "csl", zh: "中国手语", zh_hant: "中國手語", en: "Chinese Sign Language" },
+];
+
+/// Looks a language up by its BCP 47 code.
+///
+/// # Examples
+/// ```
+/// use charity_finder::domain::model::language;
+/// assert_eq!(language("yue").map(|l| l.zh), Some("粤语"));
+/// assert!(language("Cantonese").is_none());
+/// ```
+pub fn language(code: &str) -> Option<&'static Language> {
+    LANGUAGES.iter().find(|l| l.code == code)
+}
+
 /// A code from one of the fixed lists above: a district code, a service id. One that is on its
 /// list is borrowed from it, so that loading 100 000 records copies none of them (a quarter of
 /// the strings a record holds); any other text is kept as read, for the loader to report it.
@@ -149,6 +181,10 @@ fn read_district_code<'de, D: Deserializer<'de>>(de: D) -> Result<Code, D::Error
 
 fn read_service_ids<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Code>, D::Error> {
     de.deserialize_seq(CodesIn(CodeIn(|id| service(id).map(|s| s.id))))
+}
+
+fn read_language_codes<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<Code>, D::Error> {
+    de.deserialize_seq(CodesIn(CodeIn(|code| language(code).map(|l| l.code))))
 }
 
 /// A WGS-84 position.
@@ -214,6 +250,18 @@ pub struct Space {
     pub organization: String,
     #[serde(default)]
     pub accessibility: String,
+    /// Who the space serves (适用对象), e.g. `本街道困难群众、独居长者`; HSDS `eligibility_description`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub eligibility_description: String,
+    /// What it costs (收费): `免费`, or a text; HSDS `fees_description`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fees_description: String,
+    /// What to bring (所需材料), one document each, e.g. `["身份证", "低保证"]`; HSDS `required_documents`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required_documents: Vec<String>,
+    /// Languages spoken, as BCP 47 codes ([`LANGUAGES`]); HSDS `languages`.
+    #[serde(default, deserialize_with = "read_language_codes", skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<Code>,
     /// ISO date the record was last checked.
     #[serde(default)]
     pub last_verified: String,
@@ -241,6 +289,10 @@ impl Space {
             phone: String::new(),
             organization: String::new(),
             accessibility: String::new(),
+            eligibility_description: String::new(),
+            fees_description: String::new(),
+            required_documents: Vec::new(),
+            languages: Vec::new(),
             last_verified: String::new(),
             keys: SearchKeys::default(),
         }

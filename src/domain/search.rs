@@ -1,10 +1,11 @@
-//! Text search over name, street, address, host organisation and district: Chinese substrings,
+//! Text search over name, street, address, host organisation, district, who may come, fees, the
+//! documents to bring and the languages spoken: Chinese substrings,
 //! full pinyin (`panyu shawan`, `panyushawan`) and initials (`pysw`), case- and tone-insensitive.
 //!
 //! The pinyin keys come precomputed in the dataset ([`crate::domain::model::SearchKeys`]); the
 //! browser only compares strings.
 
-use super::model::Space;
+use super::model::{language, Space};
 
 /// The prepared, folded text of one space: `text \u{1} pinyin \u{1} initials`.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,8 +27,8 @@ impl Haystack {
     }
 }
 
-/// The searched fields of a space, in record order.
-fn fields(space: &Space) -> [&str; 8] {
+/// The searched fields of a space, in record order: each language by its Chinese and English name.
+fn fields(space: &Space) -> impl Iterator<Item = &str> {
     [
         space.name.as_str(),
         space.street.as_str(),
@@ -37,11 +38,16 @@ fn fields(space: &Space) -> [&str; 8] {
         space.name_en.as_deref().unwrap_or_default(),
         space.keys.py.as_str(),
         space.keys.ini.as_str(),
+        space.eligibility_description.as_str(),
+        space.fees_description.as_str(),
     ]
+    .into_iter()
+    .chain(space.required_documents.iter().map(String::as_str))
+    .chain(space.languages.iter().filter_map(|code| language(code)).flat_map(|l| [l.zh, l.en]))
 }
 
 fn push_record(out: &mut String, space: &Space) {
-    for (k, field) in fields(space).into_iter().enumerate() {
+    for (k, field) in fields(space).enumerate() {
         if k > 0 {
             out.push(SEPARATOR);
         }
@@ -354,6 +360,10 @@ mod tests {
             address: "番禺区沙湾街青萝路12号".into(),
             status: Status::Certified,
             organization: "沙湾街社工服务站".into(),
+            eligibility_description: "本街道独居长者".into(),
+            fees_description: "免费".into(),
+            required_documents: vec!["身份证".into(), "低保证".into()],
+            languages: vec!["yue".into(), "csl".into()],
             keys: SearchKeys {
                 py: "panyuqushawanjiecishankongjian|panyushawancishankongjian|shawanjie|panyuqu".into(),
                 ini: "pyqswjcskj|pyswcskj|swj|pyq".into(),
@@ -389,6 +399,15 @@ mod tests {
     #[test]
     fn english_name() {
         assert!(finds("charity space"));
+    }
+
+    #[test]
+    fn who_may_come_what_it_costs_what_to_bring_and_languages() {
+        assert!(finds("独居长者"));
+        assert!(finds("免费"));
+        assert!(finds("低保证"));
+        assert!(finds("粤语") && finds("cantonese") && finds("手语"));
+        assert!(!finds("普通话") && !finds("身份证低保证"), "no match across two documents");
     }
 
     #[test]

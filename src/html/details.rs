@@ -7,7 +7,7 @@ use crate::domain::holidays::DayKind;
 use crate::domain::hours::{hhmm, CstTime, Hours, OpenState};
 use crate::domain::i18n::Lang;
 use crate::domain::links::{map_links, route_links, tel, Travel, MAP_SERVICES};
-use crate::domain::model::{LatLng, Space};
+use crate::domain::model::{language, LatLng, Space};
 
 /// What the panel shows besides the record itself.
 pub struct Details<'a> {
@@ -133,6 +133,7 @@ fn facts(h: &mut Html, d: &Details, lang: Lang) {
         }
     });
     h.el_text("dt", &[], t.services).el("dd", &[], |h| services(h, s, lang));
+    before_you_go(h, s, lang);
     for (label, value, data_lang) in [
         (t.host, s.organization.as_str(), Some("zh-CN")),
         (t.accessibility, s.accessibility.as_str(), Some("zh-CN")),
@@ -146,6 +147,36 @@ fn facts(h: &mut Html, d: &Details, lang: Lang) {
                 None => h.el_text("dd", &[], value),
             };
         }
+    }
+}
+
+/// Who may come, what it costs, what to bring and the languages spoken, where the record says.
+fn before_you_go(h: &mut Html, s: &Space, lang: Lang) {
+    let t = lang.texts();
+    if !s.eligibility_description.is_empty() {
+        h.el_text("dt", &[], t.eligibility).el_text("dd", &[("class", "eligibility"), ("lang", "zh-CN")], &s.eligibility_description);
+    }
+    match s.fees_description.as_str() {
+        "" => {}
+        "免费" => {
+            h.el_text("dt", &[], t.fees).el_text("dd", &[("class", "fees")], t.free);
+        }
+        fees => {
+            h.el_text("dt", &[], t.fees).el_text("dd", &[("class", "fees"), ("lang", "zh-CN")], fees);
+        }
+    }
+    if !s.required_documents.is_empty() {
+        h.el_text("dt", &[], t.documents).el("dd", &[], |h| {
+            h.el("ul", &[("class", "documents"), ("role", "list"), ("lang", "zh-CN")], |h| {
+                for document in &s.required_documents {
+                    h.el_text("li", &[], document);
+                }
+            });
+        });
+    }
+    let languages: Vec<&str> = s.languages.iter().filter_map(|code| language(code)).map(|l| lang.language(l)).collect();
+    if !languages.is_empty() {
+        h.el_text("dt", &[], t.languages).el_text("dd", &[("class", "languages")], &lang.join(&languages));
     }
 }
 
@@ -213,6 +244,9 @@ mod tests {
             last_verified: "<i>".into(),
             hours_text: "<u>9点</u>".into(),
             services: vec!["elderly".into(), "<nope>".into()],
+            eligibility_description: "<em>".into(),
+            fees_description: "<s>".into(),
+            required_documents: vec!["<ol>".into()],
             ..Space::example()
         }
     }
@@ -232,7 +266,7 @@ mod tests {
             Lang::En,
         );
         assert!(html.contains("Hours as registered: <span lang=\"zh-CN\">&lt;u&gt;9点"), "{html}");
-        for bad in ["<script", "<img", "<b>", "<i>", "</dd><dd>", r#""><script"#, "<nope>", "<u>"] {
+        for bad in ["<script", "<img", "<b>", "<i>", "</dd><dd>", r#""><script"#, "<nope>", "<u>", "<em>", "<s>", "<ol>"] {
             assert!(!html.contains(bad), "{bad} leaked into {html}");
         }
         assert!(html.contains("&amp;lt;"), "escaped once more: {html}");
@@ -259,6 +293,44 @@ mod tests {
         // Routes from where the map app finds the person: no Baidu (it needs a start).
         assert_eq!(html.matches("uri.amap.com/navigation").count(), 2);
         assert!(!html.contains("api.map.baidu.com/direction") && html.contains("从地图应用找到的您的当前位置出发"));
+    }
+
+    #[test]
+    fn who_may_come_what_it_costs_what_to_bring_in_each_language() {
+        let s = Space {
+            eligibility_description: "本街道独居长者".into(),
+            fees_description: "免费".into(),
+            required_documents: vec!["身份证".into(), "低保证".into()],
+            languages: vec!["zh-cmn".into(), "yue".into()],
+            ..Space::example()
+        };
+        let html = |lang| {
+            details_html(
+                &Details { space: &s, hours: None, state: OpenState::Unknown, now: CstTime::at(2, 600), report: None, from: None },
+                lang,
+            )
+        };
+        let en = html(Lang::En);
+        assert!(en.contains(r#"<dt>Who can use it</dt><dd class="eligibility" lang="zh-CN">本街道独居长者</dd>"#), "{en}");
+        assert!(en.contains(r#"<dt>Fees</dt><dd class="fees">Free</dd>"#), "{en}");
+        assert!(
+            en.contains(r#"<dt>What to bring</dt><dd><ul class="documents" role="list" lang="zh-CN"><li>身份证</li><li>低保证</li></ul>"#)
+        );
+        assert!(en.contains(r#"<dt>Languages spoken</dt><dd class="languages">Mandarin, Cantonese</dd>"#), "{en}");
+        let tw = html(Lang::ZhTw);
+        assert!(tw.contains(r#"<dt>收費</dt><dd class="fees">免費</dd>"#) && tw.contains(">普通話、粵語</dd>"), "{tw}");
+        let none = details_html(
+            &Details {
+                space: &Space::example(),
+                hours: None,
+                state: OpenState::Unknown,
+                now: CstTime::at(2, 600),
+                report: None,
+                from: None,
+            },
+            Lang::ZhCn,
+        );
+        assert!(!none.contains("适用对象") && !none.contains("所需材料"), "{none}");
     }
 
     #[test]

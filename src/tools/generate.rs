@@ -70,6 +70,28 @@ const HOURS: &[&str] = &[
 ];
 const ACCESSIBILITY: &[&str] =
     &["一楼，无障碍通道，设无障碍卫生间", "一楼，门口有坡道", "二楼，有电梯", "二楼，无电梯，可电话预约一楼接待", ""];
+/// Who may use a space, by its first service (適用對象).
+const ELIGIBILITY: &[(&str, &[&str])] = &[
+    ("elderly", &["本街道60周岁以上长者，独居、空巢长者优先", "辖区内长者及其照顾者"]),
+    ("children", &["本区困境儿童及其家庭", "辖区内6–14岁儿童（需家长陪同）"]),
+    ("disability", &["持残疾人证的本区居民及其家属"]),
+    ("donation", &["所有市民均可捐赠衣物、书籍和日用品"]),
+    ("volunteer", &["年满16周岁的市民均可报名做志愿者"]),
+    ("food", &["本街道低保、低收入家庭及临时遇困群众"]),
+    ("education", &["本区困难家庭在读学生"]),
+    ("medical", &["本区患大病、重病的困难群众"]),
+];
+const FEES: &[&str] = &["免费", "免费", "免费", "免费", "部分活动收取材料费，困难群众免收", "长者饭堂午餐10元/餐，80岁以上长者减免"];
+/// What to bring, by first service.
+const DOCUMENTS: &[(&str, &[&str])] = &[
+    ("elderly", &["身份证", "长者优待证"]),
+    ("children", &["户口簿", "监护人身份证"]),
+    ("disability", &["身份证", "残疾人证"]),
+    ("volunteer", &["身份证"]),
+    ("food", &["身份证", "低保证或低收入困难家庭证明"]),
+    ("education", &["学生证", "低保证或低收入困难家庭证明"]),
+    ("medical", &["身份证", "医院诊断证明", "低保证或低收入困难家庭证明"]),
+];
 const HOSTS: &[&str] = &["{s}社工服务站", "{s}党群服务中心", "{d}慈善会", "{s}{c}社区居委会", "{d}社会工作协会"];
 
 /// Which services a space in a district is likely to offer, weighted by the 2021 report
@@ -107,6 +129,39 @@ fn services_for(rng: &mut Rng, district: &str) -> Vec<Code> {
     // Keep taxonomy order so records read consistently.
     chosen.sort_by_key(|s| crate::domain::model::SERVICES.iter().position(|x| x.id == s));
     chosen
+}
+
+/// Fills who may come, what it costs, what to bring and the languages spoken, from the space's
+/// first service and district. A generator of its own, so that adding these fields left every
+/// other value of the sample as it was.
+fn before_you_go(rng: &mut Rng, space: &mut Space) {
+    // A charity supermarket (慈善超市) hands out goods: its rules are those of food aid.
+    let first = if space.name.contains("慈善超市") { "food" } else { space.services.first().map_or("", |s| s.as_ref()) };
+    let of = |table: &[(&str, &'static [&'static str])]| table.iter().find(|(id, _)| *id == first).map(|(_, v)| *v);
+    if rng.below(4) > 0 {
+        if let Some(texts) = of(ELIGIBILITY) {
+            space.eligibility_description = rng.pick(texts).into();
+        }
+    }
+    if rng.below(5) > 0 {
+        space.fees_description = rng.pick(FEES).into();
+    }
+    if rng.below(3) > 0 {
+        space.required_documents = of(DOCUMENTS).unwrap_or_default().iter().map(|d| d.to_string()).collect();
+    }
+    if rng.below(6) > 0 {
+        let mut languages = vec!["zh-cmn", "yue"];
+        if matches!(&*space.district, "440117" | "440118") && rng.below(2) == 0 {
+            languages.push("hak");
+        }
+        if matches!(&*space.district, "440104" | "440106") && rng.below(3) == 0 {
+            languages.push("en");
+        }
+        if first == "disability" && rng.below(2) == 0 {
+            languages.push("csl");
+        }
+        space.languages = languages.into_iter().map(Code::from).collect();
+    }
 }
 
 fn point_in(rng: &mut Rng, boundaries: &Boundaries, code: &str) -> LatLng {
@@ -148,6 +203,7 @@ pub fn generate(seed: u64, total: usize, boundaries: &Boundaries) -> Dataset {
     let certified_target = CERTIFIED_2021 * total / base;
 
     let mut spaces = Vec::with_capacity(total);
+    let mut extra = Rng::new(seed ^ 0xB4F0_4E60);
     for (d, count) in DISTRICTS.iter().zip(per_district) {
         let local: Vec<&Street> = all_streets.iter().filter(|s| s.district == d.code && s.residential).collect();
         let mut used_names = std::collections::HashSet::new();
@@ -183,9 +239,14 @@ pub fn generate(seed: u64, total: usize, boundaries: &Boundaries) -> Dataset {
                 phone: format!("020-{}{:07}", 3 + rng.below(6), rng.below(10_000_000)),
                 organization: fill(rng.pick(HOSTS), rng.pick(COMMUNITIES)),
                 accessibility: rng.pick(ACCESSIBILITY).to_string(),
+                eligibility_description: String::new(),
+                fees_description: String::new(),
+                required_documents: Vec::new(),
+                languages: Vec::new(),
                 last_verified: format!("2026-{:02}-{:02}", 5 + rng.below(6), 1 + rng.below(28)),
                 keys: Default::default(),
             };
+            before_you_go(&mut extra, &mut space);
             space.keys = search_keys(&space);
             spaces.push(space);
         }

@@ -146,11 +146,43 @@ pub fn validate_record(space: &Space, boundaries: &Boundaries, streets: &[Street
     if let Some(dup) = space.services.iter().find(|s| !seen.insert(*s)) {
         report.warnings.push(err("services", format!("{dup:?} listed twice")));
     }
+    let mut seen = HashSet::new();
+    if let Some(dup) = space.languages.iter().find(|l| !seen.insert(*l)) {
+        report.warnings.push(err("languages", format!("{dup:?} listed twice")));
+    }
+    for (field, text, most) in [
+        ("eligibility_description", space.eligibility_description.as_str(), MAX_ELIGIBILITY),
+        ("fees_description", space.fees_description.as_str(), MAX_FEES),
+    ] {
+        let n = text.chars().count();
+        if n > most {
+            report
+                .errors
+                .push(err(field, format!("{n} characters; at most {most} fit the details (keep the rest for the space's own page)")));
+        }
+    }
+    if space.required_documents.len() > MAX_DOCUMENTS {
+        report.errors.push(err("required_documents", format!("{} documents; at most {MAX_DOCUMENTS}", space.required_documents.len())));
+    }
+    for document in &space.required_documents {
+        let n = document.trim().chars().count();
+        if n == 0 || n > MAX_DOCUMENT {
+            report.errors.push(err("required_documents", format!("{document:?}: each document is 1 to {MAX_DOCUMENT} characters")));
+        }
+    }
     if space.keys.py.is_empty() {
         report.warnings.push(err("keys", "no pinyin search keys; run the data tools to compute them".into()));
     }
     report
 }
+
+/// The longest "who can use it" text, in characters.
+pub const MAX_ELIGIBILITY: usize = 200;
+/// The longest fees text.
+pub const MAX_FEES: usize = 100;
+/// The most documents a space may ask for, and the longest name of one.
+pub const MAX_DOCUMENTS: usize = 10;
+pub const MAX_DOCUMENT: usize = 40;
 
 /// Validates a loaded dataset.
 pub fn validate(dataset: &Dataset, boundaries: &Boundaries, streets: &[Street]) -> Report {
@@ -235,6 +267,10 @@ mod tests {
                 }),
             ),
             ("last_verified", Box::new(|s| s.last_verified = "yesterday".into())),
+            ("eligibility_description", Box::new(|s| s.eligibility_description = "长者".repeat(101))),
+            ("fees_description", Box::new(|s| s.fees_description = "元".repeat(101))),
+            ("required_documents", Box::new(|s| s.required_documents = vec!["身份证".into(), " ".into()])),
+            ("required_documents", Box::new(|s| s.required_documents = vec!["证".into(); 11])),
         ];
         for (field, edit) in cases {
             let fields = errors_after(edit);

@@ -3,7 +3,7 @@
 //! change something, says so; none of them panics on any text.
 
 use crate::domain::holidays::date_text;
-use crate::domain::model::{Code, Status, DISTRICTS, SERVICES};
+use crate::domain::model::{Code, Status, DISTRICTS, LANGUAGES, SERVICES};
 use crate::tools::streets::Street;
 
 /// Full-width ASCII (`０１２`, `－`, `（`, `：`, the ideographic space) as half-width, and the
@@ -155,6 +155,73 @@ fn service_id(item: &str) -> Option<&'static str> {
         .find(|s| s.id.eq_ignore_ascii_case(item) || s.zh == item || s.zh_hant == item || s.en.eq_ignore_ascii_case(item))
         .map(|s| s.id)
         .or_else(|| SERVICE_WORDS.iter().find(|(_, words)| words.contains(&item)).map(|(id, _)| *id))
+}
+
+/// The separators of a list in one cell: `、 , ; ` (full-width read as half-width) and line breaks.
+const LIST_SEPARATORS: [char; 5] = ['、', ',', ';', '\n', '\r'];
+
+/// Other names editors write for a language.
+const LANGUAGE_WORDS: &[(&str, &[&str])] = &[
+    ("zh-cmn", &["国语", "普通話", "汉语", "中文", "putonghua", "cmn", "zh", "mandarin chinese"]),
+    ("yue", &["广东话", "广州话", "白话", "粤语（广州话）", "cantonese chinese"]),
+    ("hak", &["客家", "客家話", "客语"]),
+    ("en", &["英文", "english language"]),
+    ("csl", &["手语", "手語", "sign language"]),
+];
+
+/// Language codes for a cell (`普通话、粤语`, `Mandarin, Cantonese`, `yue`): the codes found, in
+/// the order written, and the items that name no language on the list.
+///
+/// # Examples
+/// ```
+/// use charity_finder::tools::import::forms::languages;
+/// assert_eq!(languages("普通话、白话；English"), (vec!["zh-cmn".into(), "yue".into(), "en".into()], vec![]));
+/// assert_eq!(languages("潮汕话").1, ["潮汕话"]);
+/// ```
+pub fn languages(value: &str) -> (Vec<Code>, Vec<String>) {
+    let (mut codes, mut unknown): (Vec<Code>, Vec<String>) = (Vec::new(), Vec::new());
+    for item in half_width(value).split(LIST_SEPARATORS).map(str::trim).filter(|s| !s.is_empty()) {
+        let lower = item.to_lowercase();
+        let found = LANGUAGES
+            .iter()
+            .find(|l| l.code == lower || l.zh == item || l.zh_hant == item || l.en.to_lowercase() == lower)
+            .map(|l| l.code)
+            .or_else(|| LANGUAGE_WORDS.iter().find(|(_, words)| words.contains(&lower.as_str())).map(|(code, _)| *code));
+        match found {
+            Some(code) if !codes.iter().any(|c| c == code) => codes.push(code.into()),
+            Some(_) => {}
+            None => unknown.push(item.to_string()),
+        }
+    }
+    (codes, unknown)
+}
+
+/// The documents of a 所需材料 cell, one per item (`身份证、低保证`).
+///
+/// # Examples
+/// ```
+/// use charity_finder::tools::import::forms::documents;
+/// assert_eq!(documents("身份证；低保证或低收入证明\n"), ["身份证", "低保证或低收入证明"]);
+/// ```
+pub fn documents(value: &str) -> Vec<String> {
+    half_width(value).split(LIST_SEPARATORS).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+/// A 收费 cell: the ways of saying "no charge" read as `免费`, any other text kept as written.
+///
+/// # Examples
+/// ```
+/// use charity_finder::tools::import::forms::fees;
+/// assert_eq!(fees("不收费"), "免费");
+/// assert_eq!(fees(" Free "), "免费");
+/// assert_eq!(fees("午餐10元/餐"), "午餐10元/餐");
+/// ```
+pub fn fees(value: &str) -> String {
+    let value = value.trim();
+    match half_width(value).to_lowercase().as_str() {
+        "免费" | "不收费" | "无偿" | "免收费用" | "free" | "free of charge" | "0" | "0元" => "免费".into(),
+        _ => value.into(),
+    }
 }
 
 /// A space's status from what an editor wrote under 认证状态 or 是否认证; `None` for a value

@@ -33,6 +33,7 @@ pub enum Kind {
     NoAddress,
     UnknownServices { items: Vec<String> },
     NoService,
+    UnknownLanguages { items: Vec<String> },
     UnknownStatus,
     BadDate,
     CertifiedWithoutDate,
@@ -78,6 +79,7 @@ impl Kind {
             Kind::NoAddress => ("地址为空", "no address"),
             Kind::UnknownServices { .. } => ("无法识别的服务类型", "unknown service"),
             Kind::NoService => ("没有服务类型", "no service"),
+            Kind::UnknownLanguages { .. } => ("无法识别的服务语言", "unknown language"),
             Kind::UnknownStatus => ("无法识别的认证状态", "unknown status"),
             Kind::BadDate => ("无法识别的日期", "unreadable date"),
             Kind::CertifiedWithoutDate => ("已认证但无认证日期", "certified without a date"),
@@ -179,6 +181,13 @@ impl Finding {
             ),
             (Lang::Zh, Kind::NoService) => "没有可识别的服务类型：此空间不会出现在任何服务类型的筛选中；请填写，如 长者关爱".into(),
             (Lang::En, Kind::NoService) => "no known service: the space will show under no service filter; write one, e.g. 长者关爱".into(),
+            (Lang::Zh, Kind::UnknownLanguages { items }) => {
+                format!("无法识别的服务语言「{}」，已略去；可写：普通话、粤语、客家话、英语、中国手语", items.join("、"))
+            }
+            (Lang::En, Kind::UnknownLanguages { items }) => format!(
+                "unknown language \"{}\", left out; write any of 普通话 粤语 客家话 英语 中国手语 (or Mandarin, Cantonese, Hakka, English, Chinese Sign Language)",
+                items.join(", ")
+            ),
             (Lang::Zh, Kind::UnknownStatus) => format!("无法识别的认证状态「{v}」，已按「已挂牌」导入；请写 已认证 或 已挂牌"),
             (Lang::En, Kind::UnknownStatus) => format!("unknown status \"{v}\", imported as registered; write 已认证 or 已挂牌"),
             (Lang::Zh, Kind::BadDate) => format!("无法识别的日期「{v}」，请写成 2021-12-03"),

@@ -648,6 +648,7 @@ impl Row<'_, '_> {
         let (status, certified_on) = self.status();
         let (opening_hours, hours_text) = self.hours();
         let phone = self.phone();
+        let languages = self.languages();
         let last_verified = self.date(Column::LastVerified);
         let id = self.get(Column::Id);
         let (name, district, location) = (name?, district?, location?);
@@ -669,6 +670,10 @@ impl Row<'_, '_> {
             phone,
             organization: self.get(Column::Organization),
             accessibility: self.get(Column::Accessibility),
+            eligibility_description: self.get(Column::Eligibility),
+            fees_description: forms::fees(&self.get(Column::Fees)),
+            required_documents: forms::documents(&self.get(Column::Documents)),
+            languages,
             last_verified,
             keys: SearchKeys::default(),
         })
@@ -738,6 +743,15 @@ impl Row<'_, '_> {
             self.flag(Column::Services, &v, Kind::NoService);
         }
         ids
+    }
+
+    fn languages(&mut self) -> Vec<crate::domain::model::Code> {
+        let v = self.get(Column::Languages);
+        let (codes, unknown) = forms::languages(&v);
+        if !unknown.is_empty() {
+            self.flag(Column::Languages, &v, Kind::UnknownLanguages { items: unknown });
+        }
+        codes
     }
 
     fn status(&mut self) -> (Status, Option<String>) {

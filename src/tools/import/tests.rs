@@ -390,3 +390,26 @@ fn hostile_inputs_fail_clearly() {
     assert_eq!(far, Err(ImportError::SheetTooLarge { sheet: "Sheet".into(), cell: "XFD1048576".into() }));
     assert!(matches!(run_with(b"", Format::Csv, &opts), Err(ImportError::Empty)));
 }
+
+#[test]
+fn who_may_come_fees_documents_and_languages_from_chinese_or_english_headers() {
+    let zh = "名称,所属区,经度,纬度,服务对象,收费标准,所需证件,语言\n\
+              沙湾慈善超市,番禺区,113.33,22.90,本街道低保家庭,不收费,身份证；低保证,普通话、白话、潮汕话\n";
+    let out = run(zh.as_bytes(), Format::Csv);
+    let s = space(&out, "沙湾慈善超市");
+    assert_eq!(s.eligibility_description, "本街道低保家庭");
+    assert_eq!(s.fees_description, "免费");
+    assert_eq!(s.required_documents, ["身份证", "低保证"]);
+    assert_eq!(s.languages, ["zh-cmn", "yue"]);
+    // The language not on the list is left out, named with its row and column.
+    assert_eq!(findings(&out), [(2, "语言".to_string(), "unknown language")]);
+    assert!(out.findings[0].text(Lang::Zh).contains("潮汕话"), "{}", out.findings[0].text(Lang::Zh));
+    assert_valid(&out);
+    let en = "name,district,lng,lat,eligibility,fees,what to bring,languages\n\
+              Shawan,Panyu,113.33,22.90,Older residents,10 yuan a meal,ID card,\"Cantonese, English\"\n";
+    let out = run(en.as_bytes(), Format::Csv);
+    let s = space(&out, "Shawan");
+    assert_eq!((s.eligibility_description.as_str(), s.fees_description.as_str()), ("Older residents", "10 yuan a meal"));
+    assert_eq!((s.required_documents.clone(), s.languages.clone()), (vec!["ID card".to_string()], vec!["yue".into(), "en".into()]));
+    assert!(out.findings.is_empty(), "{:?}", findings(&out));
+}
