@@ -8,7 +8,7 @@ use super::document::{browser_lang, register_service_worker_when, stored_elderly
 use super::finder::Finder;
 use super::first_view::{take_over, Early, EarlyInput};
 use super::load::{use_boundaries, use_dataset, use_holidays, DatasetLoad, Loaded};
-use super::nav::{location_search, use_nav, Nav};
+use super::nav::{location_search, page_address, use_nav, Nav};
 use super::{copy_to_clipboard, tr, Elderly, Now, Shapes, UiLang};
 use crate::domain::i18n::Lang;
 use crate::domain::url_state::{flag, ViewState};
@@ -145,10 +145,8 @@ fn EmbedCode() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let copied = RwSignal::new(false);
     let snippet = move || {
-        let location = window().location();
-        let origin = location.origin().unwrap_or_default();
-        let page = format!("{origin}{}", location.pathname().unwrap_or_default());
-        nav.with(|v| embed_snippet(&page, &origin, &ViewState { space: None, ..v.clone() }, lang.texts().title))
+        let origin = window().location().origin().unwrap_or_default();
+        nav.with(|v| embed_snippet(&page_address(), &origin, &ViewState { space: None, ..v.clone() }, lang.texts().title))
     };
     let copy = move |_| copy_to_clipboard(&snippet(), move |ok| copied.set(ok));
     view! {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::nav::Nav;
+use super::nav::{link_to, Nav};
 use super::{copy_to_clipboard, effect, focus_later, target_closest, AppConfig, Now, UiLang};
 use crate::domain::config::Config;
 use crate::domain::filter::Outcome;
@@ -28,7 +28,8 @@ pub fn Details(outcome: Memo<Outcome>) -> impl IntoView {
     let html = Memo::new(move |_| {
         let id = id.get()?;
         let (now, from, lang) = (now.get(), routes_from.get(), lang.0.get());
-        Some(outcome.with(|o| panel_html(o, &id, now, from, &config, lang)))
+        let link = nav.with(space_link);
+        Some(outcome.with(|o| panel_html(o, &id, now, from, &link, &config, lang)))
     });
     let found = Memo::new(move |_| html.with(|h| h.as_ref().map(|(_, found)| *found)));
     // Focus moves to the heading when a space opens, so screen readers announce the details and
@@ -73,12 +74,17 @@ pub fn Details(outcome: Memo<Outcome>) -> impl IntoView {
     }
 }
 
+/// The link of the open space: this page with the space and the language only.
+fn space_link(v: &ViewState) -> String {
+    link_to(&ViewState { space: v.space.clone(), lang: v.lang, ..ViewState::default() })
+}
+
 /// The panel of the space `id`, and whether it was found.
-fn panel_html(o: &Outcome, id: &str, now: CstTime, from: Option<LatLng>, config: &Config, lang: Lang) -> (String, bool) {
+fn panel_html(o: &Outcome, id: &str, now: CstTime, from: Option<LatLng>, link: &str, config: &Config, lang: Lang) -> (String, bool) {
     let c = &o.catalog;
     let Some(i) = c.find(id) else { return (not_found_html(lang), false) };
     let report = config.report_link(id);
-    let panel = Panel { space: &c.spaces[i], hours: c.hours(i), state: c.state(i, now), now, report: report.as_deref(), from };
+    let panel = Panel { space: &c.spaces[i], hours: c.hours(i), state: c.state(i, now), now, report: report.as_deref(), from, link };
     (details_html(&panel, lang), true)
 }
 
@@ -97,9 +103,7 @@ fn card_link(id: &str) -> Option<web_sys::Element> {
 /// link is copied and the panel says so. The link carries the space and the language only (never
 /// the device's position).
 fn share_link(nav: Nav, button: &web_sys::Element, lang: UiLang) {
-    let view = nav.with_untracked(|v| ViewState { space: v.space.clone(), lang: v.lang, ..ViewState::default() });
-    let location = window().location();
-    let url = format!("{}{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), view.to_query());
+    let url = nav.with_untracked(space_link);
     let navigator = window().navigator();
     if js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false) {
         let data = web_sys::ShareData::new();

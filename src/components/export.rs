@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::nav::Nav;
+use super::nav::{link_to, Nav};
 use super::{tr, UiLang};
 use crate::domain::export::Download;
 use crate::domain::filter::Outcome;
+use crate::domain::url_state::ViewState;
 use crate::html::print::print_html;
 
 /// Offers `text` as a file download, from memory: nothing leaves the browser.
@@ -61,8 +62,8 @@ pub fn PrintTable(outcome: Memo<Outcome>, printing: RwSignal<bool>) -> impl Into
         printing.get().then(|| {
             let d = js_sys::Date::new_0();
             let today = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
-            let chips = nav.with(|v| v.filter.chips());
-            outcome.with(|o| print_html(&o.spaces().collect::<Vec<_>>(), &chips, o.catalog.spaces.len(), &today, lang.0.get()))
+            let (chips, link) = nav.with(|v| (v.filter.chips(), link_to(&ViewState { space: None, ..v.clone() })));
+            outcome.with(|o| print_html(&o.spaces().collect::<Vec<_>>(), &chips, o.catalog.spaces.len(), &today, &link, lang.0.get()))
         })
     };
     view! { <section class="print-only" inner_html=html></section> }

@@ -86,6 +86,18 @@ fn write_history(query: String, how: History) {
     });
 }
 
+/// This page's address for `view` (origin, path and the view's query): what a shared link, a QR
+/// code or an embed points to. The query never carries the device's position.
+pub fn link_to(view: &ViewState) -> String {
+    format!("{}{}", page_address(), view.to_query())
+}
+
+/// This page's address without its query: origin and path.
+pub fn page_address() -> String {
+    let location = window().location();
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
 /// The page's query string (`?…`).
 pub fn location_search() -> String {
     window().location().search().unwrap_or_default()

@@ -2,6 +2,7 @@
 //! buttons carry a `data-action` (`close`, `copy`) for the one listener the panel has.
 
 use super::cards::{badge, day_note, services, state_label};
+use super::qr::qr_figure;
 use super::{Html, CROSS};
 use crate::domain::holidays::DayKind;
 use crate::domain::hours::{hhmm, CstTime, Hours, OpenState};
@@ -21,6 +22,8 @@ pub struct Details<'a> {
     pub report: Option<&'a str>,
     /// Where routes start: a place the person chose on this page (never the device's position).
     pub from: Option<LatLng>,
+    /// The space's own link (this page with `?space=`), drawn as a QR code.
+    pub link: &'a str,
 }
 
 /// The panel's content for a space.
@@ -31,7 +34,7 @@ pub struct Details<'a> {
 /// use charity_finder::html::details::{details_html, Details};
 /// let data = parse_dataset(include_str!("../../public/data/spaces.json")).unwrap();
 /// let space = &data.dataset.spaces[0];
-/// let html = details_html(&Details { space, hours: None, state: OpenState::Unknown, now: CstTime::at(2, 600), report: None, from: None }, Lang::En);
+/// let html = details_html(&Details { space, hours: None, state: OpenState::Unknown, now: CstTime::at(2, 600), report: None, from: None, link: "https://example.org/?space=x" }, Lang::En);
 /// assert!(html.starts_with(r#"<div class="details-head"><h2 id="details-title""#));
 /// assert!(html.contains(r#"data-action="copy""#));
 /// ```
@@ -78,6 +81,7 @@ pub fn details_html(d: &Details, lang: Lang) -> String {
             });
         }
     });
+    qr_figure(&mut h, d.link, t.qr_space, t.qr_space_caption);
     h.finish()
 }
 
@@ -262,6 +266,7 @@ mod tests {
                 now: CstTime::at(0, 600),
                 report: Some(r#"x"><script>"#),
                 from: None,
+                link: "https://example.org/?space=<x>",
             },
             Lang::En,
         );
@@ -278,7 +283,7 @@ mod tests {
         let s = Space { opening_hours: "Mo-Fr 09:00-12:00,14:00-17:30".into(), ..Space::example() };
         let h = hours::parse(&s.opening_hours).ok().flatten().expect("parses");
         let html = details_html(
-            &Details { space: &s, hours: Some(&h), state: OpenState::Closed, now: CstTime::at(2, 600), report: None, from: None },
+            &Details { space: &s, hours: Some(&h), state: OpenState::Closed, now: CstTime::at(2, 600), report: None, from: None, link: "" },
             Lang::ZhCn,
         );
         assert!(
@@ -306,7 +311,15 @@ mod tests {
         };
         let html = |lang| {
             details_html(
-                &Details { space: &s, hours: None, state: OpenState::Unknown, now: CstTime::at(2, 600), report: None, from: None },
+                &Details {
+                    space: &s,
+                    hours: None,
+                    state: OpenState::Unknown,
+                    now: CstTime::at(2, 600),
+                    report: None,
+                    from: None,
+                    link: "",
+                },
                 lang,
             )
         };
@@ -327,6 +340,7 @@ mod tests {
                 now: CstTime::at(2, 600),
                 report: None,
                 from: None,
+                link: "",
             },
             Lang::ZhCn,
         );

@@ -12,6 +12,7 @@ pub mod embed;
 pub mod overview;
 pub mod page;
 pub mod print;
+pub mod qr;
 
 use std::fmt::Display;
 

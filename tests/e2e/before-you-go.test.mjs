@@ -119,3 +119,60 @@ test('the three downloads carry the fields; the HSDS one breaks no HSDS 3.0 rule
     assert.deepEqual(validate.errors.map((e) => e.keyword).sort(), ['additionalProperties', 'format', 'required']);
   });
 });
+
+const jsQR = require('jsqr');
+
+/** Reads the QR code shown by `svg` as a camera would: its pixels on screen, decoded by jsQR. */
+async function scan(page, svg) {
+  const png = (await svg.screenshot()).toString('base64');
+  // Decoded in a blank page of its own: the finder's content policy allows no data: images.
+  const blank = await page.context().newPage();
+  try {
+    const { data, width, height } = await blank.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+      const context = canvas.getContext('2d');
+      context.drawImage(img, 0, 0);
+      return { data: [...context.getImageData(0, 0, img.width, img.height).data], width: img.width, height: img.height };
+    }, png);
+    return jsQR(Uint8ClampedArray.from(data), width, height)?.data;
+  } finally {
+    await blank.close();
+  }
+}
+
+for (const { query, label } of [{ query: '', label: '本空间链接的二维码' }, { query: '&lang=en', label: "QR code of this space's link" }]) {
+  test(`the details' QR code reads back as the space's link (${query || 'zh-CN'}, and in elderly mode)`, async () => {
+    await session({ page: { viewport: { width: 360, height: 740 } } }, async (page, server) => {
+      await page.goto(`${server.url}?space=${full.id}${query}`);
+      const code = page.getByRole('img', { name: label });
+      await code.scrollIntoViewIfNeeded();
+      assert.equal(await scan(page, code), `${server.url}?space=${full.id}${query}`);
+      const side = (await code.boundingBox()).width;
+      await page.evaluate(() => localStorage.setItem('gz-charity-finder:elderly', '1'));
+      await page.reload();
+      await page.waitForFunction(() => document.documentElement.classList.contains('elderly'));
+      await code.scrollIntoViewIfNeeded();
+      assert.ok((await code.boundingBox()).width > side, 'larger in elderly mode');
+      assert.equal(await scan(page, code), `${server.url}?space=${full.id}${query}`);
+      await screenshot(page, `qr-details-360${query.replace(/\W+/g, '-')}`);
+    });
+  });
+}
+
+test('the printed list carries a QR code of its own view, with the link written under it', async () => {
+  await session({}, async (page, server) => {
+    await page.goto(`${server.url}?district=440113&status=certified`);
+    await page.evaluate(() => { window.print = () => {}; });
+    await page.getByRole('button', { name: '打印列表' }).click();
+    await page.emulateMedia({ media: 'print' });
+    const code = page.getByRole('img', { name: '本列表链接的二维码' });
+    await code.waitFor();
+    const link = await page.evaluate(() => location.href);
+    assert.equal(await scan(page, code), link);
+    assert.match(await page.locator('.print-only .qr figcaption').textContent(), new RegExp(`用手机扫码，在手机上查看此列表：${link.replace(/[.?]/g, '\\$&')}`));
+    await screenshot(page, 'qr-print');
+  });
+});
