@@ -143,7 +143,12 @@ async function scan(page, svg) {
   }
 }
 
-for (const { query, label } of [{ query: '', label: '本空间链接的二维码' }, { query: '&lang=en', label: "QR code of this space's link" }]) {
+const QR_LABELS = [
+  { query: '', label: '本空间链接的二维码' },
+  { query: '&lang=en', label: "QR code of this space's link" },
+  { query: '&lang=zh-TW', label: '本空間連結的二維碼' },
+];
+for (const { query, label } of QR_LABELS) {
   test(`the details' QR code reads back as the space's link (${query || 'zh-CN'}, and in elderly mode)`, async () => {
     await session({ page: { viewport: { width: 360, height: 740 } } }, async (page, server) => {
       await page.goto(`${server.url}?space=${full.id}${query}`);
