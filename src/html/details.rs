@@ -154,8 +154,9 @@ fn facts(h: &mut Html, d: &Details, lang: Lang) {
     }
 }
 
-/// Who may come, what it costs, what to bring and the languages spoken, where the record says.
-fn before_you_go(h: &mut Html, s: &Space, lang: Lang) {
+/// Who may come, what it costs, what to bring and the languages spoken, where the record says, as
+/// `dt`/`dd` pairs (the details, and the text lists `spaces static-list` writes).
+pub fn before_you_go(h: &mut Html, s: &Space, lang: Lang) {
     let t = lang.texts();
     if !s.eligibility_description.is_empty() {
         h.el_text("dt", &[], t.eligibility).el_text("dd", &[("class", "eligibility"), ("lang", "zh-CN")], &s.eligibility_description);

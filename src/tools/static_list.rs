@@ -8,6 +8,7 @@ use crate::domain::links::tel;
 use crate::domain::model::{service, Dataset, Space, Status, DISTRICTS};
 use crate::domain::page::data_line;
 use crate::domain::url_state::encode;
+use crate::html::details::before_you_go;
 use crate::html::Html;
 
 pub use crate::domain::page::list_file as file_name;
@@ -112,8 +113,9 @@ fn space(h: &mut Html, s: &Space, app: &str, lang: Lang) {
             h.el_text("dt", &[], t.hours).el_text("dd", &[], &hours_text(s, lang));
             let labels: Vec<&str> = s.services.iter().filter_map(|id| service(id)).map(|svc| lang.service(svc)).collect();
             if !labels.is_empty() {
-                h.el_text("dt", &[], t.services).el_text("dd", &[], &labels.join(if lang == Lang::En { ", " } else { "、" }));
+                h.el_text("dt", &[], t.services).el_text("dd", &[], &lang.join(&labels));
             }
+            before_you_go(h, s, lang);
         });
     });
 }
@@ -186,8 +188,10 @@ mod tests {
         d.spaces[0].name = "<script>alert(1)</script>".into();
         d.spaces[0].address = "<b>x</b>".into();
         d.spaces[0].hours_text = "<i>9点</i>".into();
+        d.spaces[0].required_documents = vec!["<u>证</u>".into()];
         let html = render(&d, Lang::ZhCn);
-        for bad in ["<script>", "<b>", "<i>"] {
+        assert!(html.contains("<dt>所需材料</dt>"), "{html}");
+        for bad in ["<script>", "<b>", "<i>", "<u>"] {
             assert!(!html.contains(bad), "{bad}");
         }
     }
