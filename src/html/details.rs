@@ -238,6 +238,11 @@ mod tests {
     use crate::domain::hours;
     use crate::html::tests::assert_balanced;
 
+    /// The panel of `space` on a Wednesday morning, without hours, routes' start or link.
+    fn plain(space: &Space) -> Details<'_> {
+        Details { space, hours: None, state: OpenState::Unknown, now: CstTime::at(2, 600), report: None, from: None, link: "" }
+    }
+
     fn hostile() -> Space {
         Space {
             name: "<script>alert(1)</script>".into(),
@@ -259,34 +264,25 @@ mod tests {
     #[test]
     fn data_never_becomes_markup() {
         let s = hostile();
-        let html = details_html(
-            &Details {
-                space: &s,
-                hours: None,
-                state: OpenState::Unknown,
-                now: CstTime::at(0, 600),
-                report: Some(r#"x"><script>"#),
-                from: None,
-                link: "https://example.org/?space=<x>",
-            },
-            Lang::En,
-        );
+        let panel =
+            Details { now: CstTime::at(0, 600), report: Some(r#"x"><script>"#), link: "https://example.org/?space=<x>", ..plain(&s) };
+        let html = details_html(&panel, Lang::En);
         assert!(html.contains("Hours as registered: <span lang=\"zh-CN\">&lt;u&gt;9点"), "{html}");
         for bad in ["<script", "<img", "<b>", "<i>", "</dd><dd>", r#""><script"#, "<nope>", "<u>", "<em>", "<s>", "<ol>"] {
             assert!(!html.contains(bad), "{bad} leaked into {html}");
         }
         assert!(html.contains("&amp;lt;"), "escaped once more: {html}");
-        assert_balanced(&html, &["div", "h2", "button", "p", "span", "dl", "dt", "dd", "a", "ul", "li", "h3"]);
+        assert_balanced(
+            &html,
+            &["div", "h2", "button", "p", "span", "dl", "dt", "dd", "a", "ul", "li", "h3", "figure", "svg", "rect", "path", "figcaption"],
+        );
     }
 
     #[test]
     fn shows_the_week_with_today_marked() {
         let s = Space { opening_hours: "Mo-Fr 09:00-12:00,14:00-17:30".into(), ..Space::example() };
         let h = hours::parse(&s.opening_hours).ok().flatten().expect("parses");
-        let html = details_html(
-            &Details { space: &s, hours: Some(&h), state: OpenState::Closed, now: CstTime::at(2, 600), report: None, from: None, link: "" },
-            Lang::ZhCn,
-        );
+        let html = details_html(&Details { hours: Some(&h), state: OpenState::Closed, ..plain(&s) }, Lang::ZhCn);
         assert!(
             html.contains(
                 r#"<tr class="today" aria-current="date"><th scope="row">星期三（今天）</th><td>09:00–12:00, 14:00–17:30</td></tr>"#
@@ -310,20 +306,7 @@ mod tests {
             languages: vec!["zh-cmn".into(), "yue".into()],
             ..Space::example()
         };
-        let html = |lang| {
-            details_html(
-                &Details {
-                    space: &s,
-                    hours: None,
-                    state: OpenState::Unknown,
-                    now: CstTime::at(2, 600),
-                    report: None,
-                    from: None,
-                    link: "",
-                },
-                lang,
-            )
-        };
+        let html = |lang| details_html(&plain(&s), lang);
         let en = html(Lang::En);
         assert!(en.contains(r#"<dt>Who can use it</dt><dd class="eligibility" lang="zh-CN">本街道独居长者</dd>"#), "{en}");
         assert!(en.contains(r#"<dt>Fees</dt><dd class="fees">Free</dd>"#), "{en}");
@@ -333,18 +316,7 @@ mod tests {
         assert!(en.contains(r#"<dt>Languages spoken</dt><dd class="languages">Mandarin, Cantonese</dd>"#), "{en}");
         let tw = html(Lang::ZhTw);
         assert!(tw.contains(r#"<dt>收費</dt><dd class="fees">免費</dd>"#) && tw.contains(">普通話、粵語</dd>"), "{tw}");
-        let none = details_html(
-            &Details {
-                space: &Space::example(),
-                hours: None,
-                state: OpenState::Unknown,
-                now: CstTime::at(2, 600),
-                report: None,
-                from: None,
-                link: "",
-            },
-            Lang::ZhCn,
-        );
+        let none = details_html(&plain(&Space::example()), Lang::ZhCn);
         assert!(!none.contains("适用对象") && !none.contains("所需材料"), "{none}");
     }
 
