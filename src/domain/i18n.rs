@@ -94,8 +94,17 @@ impl Lang {
     }
 
     /// A list's items joined as this language writes them (`、` in Chinese).
-    pub fn join(self, items: &[&str]) -> String {
-        items.join(if self == Lang::En { ", " } else { "、" })
+    pub fn join<S: AsRef<str>>(self, items: &[S]) -> String {
+        items.iter().map(AsRef::as_ref).collect::<Vec<&str>>().join(if self == Lang::En { ", " } else { "、" })
+    }
+
+    /// A label before its value: `label：` in Chinese, `label: ` in English.
+    pub fn label(self, label: &str) -> String {
+        if self == Lang::En {
+            format!("{label}: ")
+        } else {
+            format!("{label}：")
+        }
     }
 }
 
@@ -150,6 +159,8 @@ pub struct Texts {
     pub hours_as_written: &'static str,
     pub closes_at: fn(&str) -> String,
     pub holiday_note: &'static str,
+    /// The `PH` rule's days, before their hours in words.
+    pub public_holidays: &'static str,
     /// A holiday whose own hours (the `PH` rule) apply today.
     pub holiday_hours: fn(&str) -> String,
     /// A holiday the hours say nothing of: the weekday's hours are shown.
@@ -305,6 +316,7 @@ pub static ZH_CN: Texts = Texts {
     hours_as_written: "登记的开放时间：",
     closes_at: |t| format!("{t} 关闭"),
     holiday_note: "法定节假日开放时间可能不同，请先致电确认。",
+    public_holidays: "法定节假日",
     holiday_hours: |name| format!("{name}（节假日时间）"),
     holiday_may_differ: |name| format!("{name}，时间可能不同，请先致电"),
     adjusted_workday: "调休上班日",
@@ -452,6 +464,7 @@ pub static EN: Texts = Texts {
     hours_as_written: "Hours as registered: ",
     closes_at: |t| format!("closes {t}"),
     holiday_note: "Hours may differ on public holidays; please call ahead.",
+    public_holidays: "Public holidays",
     holiday_hours: |name| format!("{name} (holiday hours)"),
     holiday_may_differ: |name| format!("{name}: hours may differ, call ahead"),
     adjusted_workday: "Adjusted working day",
@@ -599,6 +612,7 @@ pub static ZH_TW: Texts = Texts {
     hours_as_written: "登記的開放時間：",
     closes_at: |t| format!("{t} 關閉"),
     holiday_note: "法定假日開放時間可能不同，請先致電確認。",
+    public_holidays: "法定假日",
     holiday_hours: |name| format!("{name}（節假日時間）"),
     holiday_may_differ: |name| format!("{name}，時間可能不同，請先致電"),
     adjusted_workday: "調休上班日",

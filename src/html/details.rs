@@ -99,8 +99,7 @@ fn routes(h: &mut Html, s: &Space, from: Option<LatLng>, lang: Lang) {
                     let class = format!("button map-link {}", link.service);
                     let service = MAP_SERVICES.iter().position(|s| *s == link.service).map_or("", |k| t.map_services[k]);
                     h.el("a", &[("class", &class), ("target", "_blank"), ("rel", "noopener noreferrer"), ("href", &link.url)], |h| {
-                        let prefix = if lang == Lang::En { format!("{label}: ") } else { format!("{label}：") };
-                        h.el_text("span", &[("class", "visually-hidden")], &prefix);
+                        h.el_text("span", &[("class", "visually-hidden")], &lang.label(label));
                         h.text(service).el_text("span", &[("class", "visually-hidden")], t.opens_new_window);
                     });
                 }

@@ -2,11 +2,10 @@
 //! script. It is what a browser without script, an app that cannot start, a screen-reader user who
 //! prefers a plain page and a search engine get, and it prints well. It links to the app and back.
 
-use crate::domain::hours::{self, hhmm};
 use crate::domain::i18n::Lang;
 use crate::domain::links::tel;
 use crate::domain::model::{service, Dataset, Space, Status, DISTRICTS};
-use crate::domain::page::data_line;
+use crate::domain::page::{data_line, hours_in_words};
 use crate::domain::url_state::encode;
 use crate::html::details::before_you_go;
 use crate::html::Html;
@@ -110,7 +109,7 @@ fn space(h: &mut Html, s: &Space, app: &str, lang: Lang) {
                     h.el_text("a", &[("href", &tel(&s.phone))], &s.phone);
                 });
             }
-            h.el_text("dt", &[], t.hours).el_text("dd", &[], &hours_text(s, lang));
+            h.el_text("dt", &[], t.hours).el_text("dd", &[], &hours_in_words(s, lang));
             let labels: Vec<&str> = s.services.iter().filter_map(|id| service(id)).map(|svc| lang.service(svc)).collect();
             if !labels.is_empty() {
                 h.el_text("dt", &[], t.services).el_text("dd", &[], &lang.join(&labels));
@@ -118,44 +117,6 @@ fn space(h: &mut Html, s: &Space, app: &str, lang: Lang) {
             before_you_go(h, s, lang);
         });
     });
-}
-
-/// The opening hours in words: days with the same hours together (`星期一至星期五 09:00–17:00`),
-/// then the office's own words where it wrote them differently; unknown hours say so.
-///
-/// # Examples
-/// ```
-/// use charity_finder::{domain::{i18n::Lang, model::Space}, tools::static_list::hours_text};
-/// let mut s: Space = serde_json::from_str(r#"{"id":"a","name":"n","district":"440113","street":"沙湾街道","address":"x",
-///     "location":{"lat":22.9,"lng":113.35},"status":"registered","services":[],"opening_hours":"Mo-Fr 09:00-17:00; Sa 09:00-12:00"}"#).unwrap();
-/// assert_eq!(hours_text(&s, Lang::ZhCn), "星期一至星期五 09:00–17:00；星期六 09:00–12:00；星期日 不开放");
-/// s.opening_hours.clear();
-/// assert_eq!(hours_text(&s, Lang::En), "Hours unknown");
-/// ```
-pub fn hours_text(s: &Space, lang: Lang) -> String {
-    let t = lang.texts();
-    let (to, sep) = if lang == Lang::En { ("–", "; ") } else { ("至", "；") };
-    let mut parts: Vec<String> = Vec::new();
-    match hours::parse(&s.opening_hours).ok().flatten() {
-        None => parts.push(t.hours_unknown.to_string()),
-        Some(h) => {
-            let mut day = 0;
-            while day < 7 {
-                let mut last = day;
-                while last + 1 < 7 && h.week[last + 1] == h.week[day] {
-                    last += 1;
-                }
-                let days = if last == day { t.weekdays[day].to_string() } else { format!("{}{to}{}", t.weekdays[day], t.weekdays[last]) };
-                let ranges: Vec<String> = h.week[day].iter().map(|r| format!("{}–{}", hhmm(r.start), hhmm(r.end))).collect();
-                parts.push(format!("{days} {}", if ranges.is_empty() { t.closed_all_day.to_string() } else { ranges.join(", ") }));
-                day = last + 1;
-            }
-        }
-    }
-    if !s.hours_text.is_empty() {
-        parts.push(format!("{}{}", t.hours_as_written, s.hours_text));
-    }
-    parts.join(sep)
 }
 
 #[cfg(test)]

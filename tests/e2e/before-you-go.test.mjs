@@ -178,6 +178,11 @@ test('the printed list carries a QR code of its own view, with the link written 
     const link = await page.evaluate(() => location.href);
     assert.equal(await scan(page, code), link);
     assert.match(await page.locator('.print-only .qr figcaption').textContent(), new RegExp(`用手机扫码，在手机上查看此列表：${link.replace(/[.?]/g, '\\$&')}`));
+    // What to bring is on paper too, under each name that has documents.
+    const certified = dataset.spaces.filter((s) => s.district === '440113' && s.status === 'certified' && s.required_documents?.length);
+    const notes = await page.locator('.print-only .print-note').allTextContents();
+    assert.equal(notes.length, certified.length);
+    assert.ok(notes.includes(`所需材料：${certified[0].required_documents.join('、')}`), notes[0]);
     await screenshot(page, 'qr-print');
   });
 });
