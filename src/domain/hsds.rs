@@ -56,7 +56,7 @@ pub fn to_hsds<'a>(spaces: impl IntoIterator<Item = &'a Space>) -> String {
         organization.services.push(service_of(s, &organization.id));
     }
     for o in &mut organizations {
-        o.description = format!("主办广州市慈善空间 {} 个 (host of {} Guangzhou charity space(s))", o.services.len(), o.services.len());
+        o.description = format!("主办 {} 个广州市慈善空间", o.services.len());
     }
     serde_json::to_string(&organizations).unwrap_or_default()
 }
@@ -372,6 +372,9 @@ mod tests {
         assert_eq!(first["id"], id("service", &s[0].id));
         assert_eq!(first["service_at_locations"][0]["location"]["location_type"], "physical");
         assert!(first.get("certification").is_none());
+        let one =
+            package.as_array().and_then(|o| o.iter().find(|o| o["services"].as_array().map(Vec::len) == Some(1))).expect("a host of one");
+        assert_eq!(one["description"], "主办 1 个广州市慈善空间");
     }
 
     #[test]
