@@ -41,8 +41,9 @@ pub fn data_line(meta: &Meta, lang: Lang) -> String {
     }
 }
 
-/// A space's opening hours in words (the printed list, the text lists): days with the same hours together (`星期一至星期五 09:00–17:00`),
-/// then the office's own words where it wrote them differently; unknown hours say so.
+/// A space's opening hours in words (the printed list, the text lists): days with the same hours
+/// together (`星期一至星期五 09:00–17:00`), public holidays when the hours have a rule for them, then
+/// the office's own words where it wrote them differently; unknown hours say so.
 ///
 /// # Examples
 /// ```
