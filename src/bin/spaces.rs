@@ -75,7 +75,7 @@ mod cli {
         },
         /// Recompute the pinyin search keys of a dataset, in place.
         Keys { file: PathBuf },
-        /// Split a dataset by district: DIR/index.json and DIR/parts/<district>.json.
+        /// Split a dataset by district: DIR/index.json and DIR/parts/CODE.json (CODE: 440113…).
         Split {
             file: PathBuf,
             #[arg(long)]
