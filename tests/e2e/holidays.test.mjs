@@ -70,3 +70,18 @@ test('beyond the calendar (2027-10-01): the weekday hours hold and the details s
     assert.ok(all('Tu-Su 09:00-17:00; PH off') > 1);
   });
 });
+
+test('National Day and the Saturday worked in Traditional Chinese, in elderly mode at 360 px', async () => {
+  await session({ page: { viewport: { width: 360, height: 740 } } }, async (page, server) => {
+    await page.addInitScript(() => localStorage.setItem('gz-charity-finder:elderly', '1'));
+    await at(page, server, '2026-10-01T10:00:00', `?space=${phOff.id}&lang=zh-TW`);
+    const panel = details(page, phOff);
+    await panel.locator('.state', { hasText: '已關閉' }).waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('elderly')));
+    assert.equal(await panel.locator('.card-meta .day-note').textContent(), '國慶節（節假日時間）');
+    await at(page, server, '2026-10-10T10:00:00', `?space=${weekdays.id}&lang=zh-TW`);
+    const worked = details(page, weekdays);
+    await worked.locator('.state', { hasText: '開放中' }).waitFor();
+    assert.equal(await worked.locator('.card-meta .day-note').textContent(), '調休上班日');
+  });
+});

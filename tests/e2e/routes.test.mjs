@@ -99,3 +99,15 @@ test('"share this place": the system share sheet gets the space\'s link; without
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${link(server)}&lang=en`);
   });
 });
+
+test('routes in Traditional Chinese, in elderly mode at 360 px: the same links under its words', async () => {
+  await session({ page: { viewport: { width: 360, height: 740 } } }, async (page, server) => {
+    await page.addInitScript(() => localStorage.setItem('gz-charity-finder:elderly', '1'));
+    await page.goto(`${server.url}?space=${space.id}&lang=zh-TW`);
+    await page.getByRole('heading', { name: '怎麼去' }).waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('elderly')));
+    const links = await routes(page);
+    assert.deepEqual(links.map((l) => `${l.kind} ${l.service}`), ['步行 amap', '步行 tencent', '步行 apple', '公交地鐵 amap', '公交地鐵 tencent', '公交地鐵 apple']);
+    assert.equal(new URL(links[3].href).searchParams.get('mode'), 'bus');
+  });
+});
