@@ -119,9 +119,9 @@ const SERVICE_WORDS: &[(&str, &[&str])] = &[
     ("timebank", &["时间银行服务"]),
 ];
 
-/// Service ids for a cell, items separated by `、 ， , ； ; / |`, spaces or line breaks: ids,
-/// Chinese or English labels, or a common word for one (`养老`). Returns the ids found and the
-/// items that name no service.
+/// Service ids for a cell, items separated by `、 , ; / |`, line breaks or spaces: ids, Chinese or
+/// English labels, or a common word for one (`养老`). Returns the ids found and the items that
+/// name no service.
 ///
 /// # Examples
 /// ```
@@ -131,22 +131,27 @@ const SERVICE_WORDS: &[(&str, &[&str])] = &[
 /// assert_eq!(unknown, ["按摩"]);
 /// ```
 pub fn services(value: &str) -> (Vec<Code>, Vec<String>) {
-    let (mut ids, mut unknown): (Vec<Code>, Vec<String>) = (Vec::new(), Vec::new());
-    let text = half_width(value);
-    let mut add = |item: &str, ids: &mut Vec<Code>| match service_id(item) {
-        Some(id) if !ids.iter().any(|x| x == id) => ids.push(id.into()),
+    codes(value, service_id)
+}
+
+/// The codes a cell names, each once, in the order written, and the items that name none. Items
+/// are separated by `、 , ; / |` (full-width ones read as half-width) or line breaks; an item with
+/// spaces that names nothing is read as several (`长者关爱 志愿服务`; `Elderly care` is one).
+fn codes(value: &str, code_of: fn(&str) -> Option<&'static str>) -> (Vec<Code>, Vec<String>) {
+    let (mut codes, mut unknown): (Vec<Code>, Vec<String>) = (Vec::new(), Vec::new());
+    let mut add = |item: &str| match code_of(item) {
+        Some(code) if !codes.iter().any(|c| c == code) => codes.push(code.into()),
         Some(_) => {}
         None => unknown.push(item.to_string()),
     };
-    for item in text.split(['、', ',', '，', ';', '；', '/', '|', '\n', '\r']).map(str::trim).filter(|s| !s.is_empty()) {
-        // "Elderly care" is one service; "长者关爱 志愿服务" two.
-        if service_id(item).is_some() || !item.contains(char::is_whitespace) {
-            add(item, &mut ids);
+    for item in half_width(value).split(['、', ',', ';', '/', '|', '\n', '\r']).map(str::trim).filter(|s| !s.is_empty()) {
+        if code_of(item).is_some() || !item.contains(char::is_whitespace) {
+            add(item);
         } else {
-            item.split_whitespace().for_each(|one| add(one, &mut ids));
+            item.split_whitespace().for_each(&mut add);
         }
     }
-    (ids, unknown)
+    (codes, unknown)
 }
 
 fn service_id(item: &str) -> Option<&'static str> {
@@ -157,8 +162,9 @@ fn service_id(item: &str) -> Option<&'static str> {
         .or_else(|| SERVICE_WORDS.iter().find(|(_, words)| words.contains(&item)).map(|(id, _)| *id))
 }
 
-/// The separators of a list in one cell: `、 , ; ` (full-width read as half-width) and line breaks.
-const LIST_SEPARATORS: [char; 5] = ['、', ',', ';', '\n', '\r'];
+/// The separators of the documents in one cell: `、 , ;` (full-width read as half-width) and line
+/// breaks; not `/`, which joins alternatives (`低保证/低收入证明`).
+const DOCUMENT_SEPARATORS: [char; 5] = ['、', ',', ';', '\n', '\r'];
 
 /// Other names editors write for a language.
 const LANGUAGE_WORDS: &[(&str, &[&str])] = &[
@@ -169,31 +175,27 @@ const LANGUAGE_WORDS: &[(&str, &[&str])] = &[
     ("csl", &["手语", "手語", "sign language"]),
 ];
 
-/// Language codes for a cell (`普通话、粤语`, `Mandarin, Cantonese`, `yue`): the codes found, in
-/// the order written, and the items that name no language on the list.
+/// Language codes for a cell, items separated as for services (`普通话、粤语`, `Mandarin, Cantonese`,
+/// `yue`): the codes found, in the order written, and the items that name no language on the list.
 ///
 /// # Examples
 /// ```
 /// use charity_finder::tools::import::forms::languages;
 /// assert_eq!(languages("普通话、白话；English"), (vec!["zh-cmn".into(), "yue".into(), "en".into()], vec![]));
+/// assert_eq!(languages("普通话/粤语 手语").0, ["zh-cmn", "yue", "csl"]);
 /// assert_eq!(languages("潮汕话").1, ["潮汕话"]);
 /// ```
 pub fn languages(value: &str) -> (Vec<Code>, Vec<String>) {
-    let (mut codes, mut unknown): (Vec<Code>, Vec<String>) = (Vec::new(), Vec::new());
-    for item in half_width(value).split(LIST_SEPARATORS).map(str::trim).filter(|s| !s.is_empty()) {
-        let lower = item.to_lowercase();
-        let found = LANGUAGES
-            .iter()
-            .find(|l| l.code == lower || l.zh == item || l.zh_hant == item || l.en.to_lowercase() == lower)
-            .map(|l| l.code)
-            .or_else(|| LANGUAGE_WORDS.iter().find(|(_, words)| words.contains(&lower.as_str())).map(|(code, _)| *code));
-        match found {
-            Some(code) if !codes.iter().any(|c| c == code) => codes.push(code.into()),
-            Some(_) => {}
-            None => unknown.push(item.to_string()),
-        }
-    }
-    (codes, unknown)
+    codes(value, language_code)
+}
+
+fn language_code(item: &str) -> Option<&'static str> {
+    let lower = item.to_lowercase();
+    LANGUAGES
+        .iter()
+        .find(|l| l.code == lower || l.zh == item || l.zh_hant == item || l.en.to_lowercase() == lower)
+        .map(|l| l.code)
+        .or_else(|| LANGUAGE_WORDS.iter().find(|(_, words)| words.contains(&lower.as_str())).map(|(code, _)| *code))
 }
 
 /// The documents of a 所需材料 cell, one per item (`身份证、低保证`).
@@ -204,7 +206,7 @@ pub fn languages(value: &str) -> (Vec<Code>, Vec<String>) {
 /// assert_eq!(documents("身份证；低保证或低收入证明\n"), ["身份证", "低保证或低收入证明"]);
 /// ```
 pub fn documents(value: &str) -> Vec<String> {
-    half_width(value).split(LIST_SEPARATORS).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+    half_width(value).split(DOCUMENT_SEPARATORS).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
 /// A 收费 cell: the ways of saying "no charge" read as `免费`, any other text kept as written.
