@@ -142,13 +142,11 @@ pub fn validate_record(space: &Space, boundaries: &Boundaries, streets: &[Street
     if !space.last_verified.is_empty() && !is_iso_date(&space.last_verified) {
         report.errors.push(err("last_verified", format!("{:?} is not a YYYY-MM-DD date", space.last_verified)));
     }
-    let mut seen = HashSet::new();
-    if let Some(dup) = space.services.iter().find(|s| !seen.insert(*s)) {
-        report.warnings.push(err("services", format!("{dup:?} listed twice")));
-    }
-    let mut seen = HashSet::new();
-    if let Some(dup) = space.languages.iter().find(|l| !seen.insert(*l)) {
-        report.warnings.push(err("languages", format!("{dup:?} listed twice")));
+    for (field, codes) in [("services", &space.services), ("languages", &space.languages)] {
+        let mut seen = HashSet::new();
+        if let Some(dup) = codes.iter().find(|c| !seen.insert(*c)) {
+            report.warnings.push(err(field, format!("{dup:?} listed twice")));
+        }
     }
     for (field, text, most) in [
         ("eligibility_description", space.eligibility_description.as_str(), MAX_ELIGIBILITY),
