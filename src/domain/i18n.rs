@@ -68,25 +68,28 @@ impl Lang {
 
     /// A district's name in this language.
     pub fn district(self, d: &District) -> &'static str {
-        self.pick(d.zh, d.zh_hant, d.en)
+        match self {
+            Lang::ZhCn => d.zh,
+            Lang::En => d.en,
+            Lang::ZhTw => d.zh_hant,
+        }
     }
 
     /// A service's label in this language.
     pub fn service(self, s: &Service) -> &'static str {
-        self.pick(s.zh, s.zh_hant, s.en)
+        match self {
+            Lang::ZhCn => s.zh,
+            Lang::En => s.en,
+            Lang::ZhTw => s.zh_hant,
+        }
     }
 
     /// A spoken or signed language's name in this language.
     pub fn language(self, l: &Language) -> &'static str {
-        self.pick(l.zh, l.zh_hant, l.en)
-    }
-
-    /// Of a name in simplified Chinese, traditional Chinese and English, the one in this language.
-    fn pick(self, zh: &'static str, zh_hant: &'static str, en: &'static str) -> &'static str {
         match self {
-            Lang::ZhCn => zh,
-            Lang::En => en,
-            Lang::ZhTw => zh_hant,
+            Lang::ZhCn => l.zh,
+            Lang::En => l.en,
+            Lang::ZhTw => l.zh_hant,
         }
     }
 
